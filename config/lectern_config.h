@@ -2,6 +2,7 @@
 // config/lectern.example.toml documents each key; load_config() validates the whole file.
 #pragma once
 
+#include "media_config.h"
 #include <string>
 
 namespace lectern {
@@ -30,6 +31,7 @@ struct LecternConfig {
     KioskConfig kiosk;
     AgendaConfig agenda;
     DisplayConfig display;
+    MediaConfig media;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.

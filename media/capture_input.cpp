@@ -1,0 +1,178 @@
+#include "capture_input.h"
+
+#include "av_error.h"
+
+extern "C" {
+#include <libavdevice/avdevice.h>
+}
+
+#include <mutex>
+#include <thread>
+
+namespace lectern {
+
+CaptureInput::CaptureInput(SourceSpec spec, CaptureFormat format, const std::atomic<bool>& stop)
+    : spec_(std::move(spec)), format_(format), stop_(stop), packet_(av::make_packet()), decoded_(av::make_frame()) {}
+
+int CaptureInput::interrupted(void* self) { return static_cast<CaptureInput*>(self)->stop_.load() ? 1 : 0; }
+
+tl::expected<void, std::string> CaptureInput::open() {
+    static std::once_flag devices_registered;
+    std::call_once(devices_registered, [] { avdevice_register_all(); });
+
+    const AVInputFormat* format = nullptr;
+    if (!spec_.format.empty()) {
+        format = av_find_input_format(spec_.format.c_str());
+        if (!format)
+            return tl::unexpected(spec_.what + ": this FFmpeg has no '" + spec_.format +
+                                  "' input; install libavdevice59 with " + spec_.format + " support");
+    }
+    AVDictionary* raw_options = nullptr;
+    for (const auto& [key, value] : spec_.options) av_dict_set(&raw_options, key.c_str(), value.c_str(), 0);
+    std::unique_ptr<AVDictionary, av::DictionaryDeleter> options(raw_options);
+    int err = av::make_input(input_, spec_.url.c_str(), format, &raw_options, AVIOInterruptCB{&interrupted, this});
+    options.release();
+    options.reset(raw_options);  // avformat_open_input replaced it with the unused entries
+    if (err < 0) return tl::unexpected(spec_.what + ": cannot open (" + av::error_text(err) + "); " + spec_.fix);
+    if ((err = avformat_find_stream_info(input_.get(), nullptr)) < 0)
+        return tl::unexpected(spec_.what + ": cannot read stream information (" + av::error_text(err) + "); " +
+                              spec_.fix);
+
+    if (spec_.take_video) {
+        video_index_ = av_find_best_stream(input_.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+        if (video_index_ < 0) return tl::unexpected(spec_.what + ": has no video stream; " + spec_.fix);
+        if (auto ok = open_decoder(video_index_, video_decoder_); !ok) return ok;
+    }
+    if (spec_.take_audio) {
+        audio_index_ = av_find_best_stream(input_.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+        if (audio_index_ >= 0) {
+            if (auto ok = open_decoder(audio_index_, audio_decoder_); !ok) return ok;
+        } else if (!spec_.take_video) {
+            return tl::unexpected(spec_.what + ": has no audio stream; " + spec_.fix);
+        }
+    }
+    return {};
+}
+
+tl::expected<void, std::string> CaptureInput::open_decoder(int index, av::CodecContextPtr& decoder) {
+    AVStream* stream = input_->streams[index];
+    const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
+    if (!codec)
+        return tl::unexpected(spec_.what + ": no decoder for " + avcodec_get_name(stream->codecpar->codec_id));
+    decoder = av::make_codec_context(codec);
+    avcodec_parameters_to_context(decoder.get(), stream->codecpar);
+    decoder->pkt_timebase = stream->time_base;
+    if (int err = avcodec_open2(decoder.get(), codec, nullptr); err < 0)
+        return tl::unexpected(spec_.what + ": cannot open the " + codec->name + " decoder (" + av::error_text(err) + ")");
+    return {};
+}
+
+CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
+    while (ready_.empty()) {
+        if (stop_) return Read::End;
+        if (draining_) return Read::End;
+        int err = av_read_frame(input_.get(), packet_.get());
+        // EAGAIN: a non-blocking device has nothing yet. The caller sleeps a little and asks again.
+        if (err == AVERROR(EAGAIN)) return Read::Again;
+        if (err == AVERROR_EOF || (err < 0 && avio_feof(input_->pb))) {
+            if (spec_.loop && restart()) continue;
+            // Drain the decoders so the last frames are not lost, then report the end.
+            if (video_decoder_) decode(nullptr, video_index_);
+            if (audio_decoder_) decode(nullptr, audio_index_);
+            draining_ = true;
+            continue;
+        }
+        if (err < 0) {
+            error_ = spec_.what + ": read failed (" + av::error_text(err) + ")";
+            return Read::Failed;
+        }
+        int index = packet_->stream_index;
+        bool ok = true;
+        if (index == video_index_ || index == audio_index_) ok = decode(packet_.get(), index);
+        av_packet_unref(packet_.get());
+        if (!ok) return Read::Failed;
+    }
+    auto [kind, frame] = std::move(ready_.front());
+    ready_.pop_front();
+    if (kind == Read::Video && spec_.pace) pace(frame.get());
+    out = std::move(frame);
+    return kind;
+}
+
+bool CaptureInput::decode(AVPacket* packet, int index) {
+    AVCodecContext* decoder = index == video_index_ ? video_decoder_.get() : audio_decoder_.get();
+    int err = avcodec_send_packet(decoder, packet);
+    // A damaged packet (RTSP loss) is skipped; the decoder resynchronises at the next keyframe.
+    if (err < 0 && err != AVERROR(EAGAIN) && err != AVERROR_EOF) return true;
+    while ((err = avcodec_receive_frame(decoder, decoded_.get())) >= 0) {
+        if (index == video_index_) convert_video(decoded_.get());
+        else convert_audio(decoded_.get());
+        av_frame_unref(decoded_.get());
+    }
+    return true;  // EAGAIN and EOF are the decoder's normal states between packets
+}
+
+void CaptureInput::convert_video(const AVFrame* in) {
+    av::FramePtr out;
+    if (in->width == format_.width && in->height == format_.height && in->format == AV_PIX_FMT_YUV420P) {
+        out = av::make_frame();
+        av_frame_ref(out.get(), in);
+    } else {
+        if (!sws_ || !sws_isSupportedInput(static_cast<AVPixelFormat>(in->format))) {
+            sws_ = av::make_sws(in->width, in->height, static_cast<AVPixelFormat>(in->format), format_.width,
+                                format_.height, AV_PIX_FMT_YUV420P, SWS_BICUBIC);
+            if (!sws_) return;
+        }
+        out = av::make_video_frame(format_.width, format_.height, AV_PIX_FMT_YUV420P);
+        if (!out) return;
+        sws_scale(sws_.get(), in->data, in->linesize, 0, in->height, out->data, out->linesize);
+        out->pts = in->pts;
+    }
+    out->best_effort_timestamp = in->best_effort_timestamp;
+    ready_.emplace_back(Read::Video, std::move(out));
+}
+
+void CaptureInput::convert_audio(const AVFrame* in) {
+    AVChannelLayout layout;
+    av_channel_layout_default(&layout, format_.channels);
+    if (!swr_) {
+        swr_ = av::make_swr(layout, AV_SAMPLE_FMT_FLTP, format_.sample_rate, in->ch_layout,
+                            static_cast<AVSampleFormat>(in->format), in->sample_rate);
+        if (!swr_) return;
+    }
+    av::FramePtr out = av::make_frame();
+    out->ch_layout = layout;
+    out->format = AV_SAMPLE_FMT_FLTP;
+    out->sample_rate = format_.sample_rate;
+    if (swr_convert_frame(swr_.get(), out.get(), in) < 0 || out->nb_samples == 0) return;
+    ready_.emplace_back(Read::Audio, std::move(out));
+}
+
+bool CaptureInput::restart() {
+    if (av_seek_frame(input_.get(), -1, 0, AVSEEK_FLAG_BACKWARD) < 0) return false;
+    if (video_decoder_) avcodec_flush_buffers(video_decoder_.get());
+    if (audio_decoder_) avcodec_flush_buffers(audio_decoder_.get());
+    loop_offset_ = last_media_time_ + 1.0 / format_.fps;
+    first_pts_ = AV_NOPTS_VALUE;
+    return true;
+}
+
+void CaptureInput::pace(const AVFrame* frame) {
+    int64_t pts = frame->best_effort_timestamp;
+    if (pts == AV_NOPTS_VALUE) return;
+    if (first_pts_ == AV_NOPTS_VALUE) {
+        first_pts_ = pts;
+        if (pace_origin_ == std::chrono::steady_clock::time_point{})
+            pace_origin_ = std::chrono::steady_clock::now();
+    }
+    double t = loop_offset_ + (pts - first_pts_) * av_q2d(input_->streams[video_index_]->time_base);
+    last_media_time_ = t;
+    auto due = pace_origin_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(t));
+    // Sleep in short steps so a stop request is noticed quickly.
+    while (!stop_ && std::chrono::steady_clock::now() < due)
+        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+            due - std::chrono::steady_clock::now(), std::chrono::milliseconds(50)));
+}
+
+}  // namespace lectern

@@ -1,0 +1,365 @@
+// The encode+write thread: takes frames from the queue (or makes slate when the source is
+// silent), encodes H.264 and AAC with counted timestamps, and routes packets to the open files.
+// Splits happen here at a frame boundary, so every captured frame lands in exactly one file.
+#include "recorder_impl.h"
+
+#include "disk_watch.h"
+#include "file_naming.h"
+#include "local_time.h"
+
+#include <fstream>
+#include <pthread.h>
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+namespace lectern {
+namespace {
+
+constexpr int kAacFrame = 1024;
+
+av::FramePtr make_slate(int width, int height) {
+    av::FramePtr f = av::make_video_frame(width, height, AV_PIX_FMT_YUV420P);
+    // A dark blue plate (BT.601 limited range), plainly not a picture from the camera.
+    for (int y = 0; y < height; ++y) memset(f->data[0] + y * f->linesize[0], 40, width);
+    for (int y = 0; y < height / 2; ++y) {
+        memset(f->data[1] + y * f->linesize[1], 160, width / 2);
+        memset(f->data[2] + y * f->linesize[2], 118, width / 2);
+    }
+    return f;
+}
+
+SegmentWriter::Tags tags_of(const RecordingMeta& m, TimePoint start) {
+    std::string artist;
+    for (const auto& s : m.speakers) {
+        if (!artist.empty()) artist += "; ";
+        artist += s.name;
+        if (!s.native_name.empty()) artist += (s.name.empty() ? "" : " ") + s.native_name;
+        if (!s.affiliation.empty()) artist += " (" + s.affiliation + ")";
+    }
+    std::string day = format_local(start, "UTC", "%Y-%m-%d");
+    return {{"title", m.title},
+            {"artist", artist},
+            {"date", day},
+            {"album", m.event},
+            {"comment", "room: " + m.room + "; item: " + m.item_id + "; kiosk: " + m.kiosk_id},
+            {"description", m.event + " / " + m.room}};
+}
+
+TimePoint wall_now() { return std::chrono::floor<seconds>(std::chrono::system_clock::now()); }
+
+}  // namespace
+
+void Recorder::Impl::encode_loop() {
+    pthread_setname_np(pthread_self(), "lectern-encode");
+    slate = make_slate(config.width, config.height);
+    const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / config.fps));
+    // After a second without a picture the source counts as lost and slate takes over.
+    const auto stall = std::max<Clock::duration>(1s, 4 * period);
+    last_input = Clock::now();
+    while (true) {
+        teardown_if_failed();
+        apply_commands();
+        auto frame = video_queue.pop_for(real_time ? period / 2 : Clock::duration(50ms));
+        auto now = Clock::now();
+        if (frame) {
+            last_input = now;
+            in_slate = false;
+            handle_frame(frame->get(), false);
+        } else if (quit) {
+            break;
+        } else if (now - last_input >= stall) {
+            // The slate covers the silent second too, so the file's time does not fall behind the room's.
+            if (!in_slate) next_slate = last_input + period;
+            in_slate = true;
+            // Slate keeps the frame rate by the wall clock, so the file's time matches the room's.
+            while (next_slate <= now) {
+                av::FramePtr plate = av::make_frame();
+                av_frame_ref(plate.get(), slate.get());
+                handle_frame(plate.get(), true);
+                next_slate += period;
+            }
+        }
+        check_disk();
+        publish_status(false);
+    }
+    if (state == RecorderState::Recording || state == RecorderState::Paused) end("stopped: the recorder closed");
+    teardown_if_failed();
+    publish_status(true);
+}
+
+void Recorder::Impl::apply_commands() {
+    while (true) {
+        Command c;
+        {
+            std::lock_guard lock(command_mutex);
+            if (commands.empty()) return;
+            // A split before any frame reached the current file would make an empty file: wait a frame.
+            if (commands.front().kind == Command::Split && !segments.empty() &&
+                segments.back().first_frame == next_frame)
+                return;
+            c = std::move(commands.front());
+            commands.pop_front();
+        }
+        bool active = state == RecorderState::Recording || state == RecorderState::Paused;
+        switch (c.kind) {
+            case Command::Start: {
+                if (active) end("stopped: a new recording started");
+                auto ok = begin(c.meta);
+                if (!ok) {
+                    fail(ok.error());
+                    teardown_if_failed();
+                }
+                c.done->set_value(ok);
+                break;
+            }
+            case Command::Stop:
+                if (active) end("stopped");
+                break;
+            case Command::StopAt: stop_at_frame = c.frames; break;
+            case Command::Pause:
+                if (state == RecorderState::Recording) state = RecorderState::Paused;
+                break;
+            case Command::Resume:
+                if (state == RecorderState::Paused) {
+                    state = RecorderState::Recording;
+                    force_key = true;  // the picture jumps: start a new GOP
+                }
+                break;
+            case Command::Split:
+                if (!active) break;
+                if (auto ok = open_segment(c.meta); !ok) fail(ok.error());
+                break;
+        }
+        publish_status(true);
+    }
+}
+
+tl::expected<void, std::string> Recorder::Impl::begin(const RecordingMeta& meta) {
+    auto video = Encoder::h264(config);
+    if (!video) return tl::unexpected(video.error());
+    auto aac = Encoder::aac(config);
+    if (!aac) return tl::unexpected(aac.error());
+    video_encoder.emplace(std::move(*video));
+    audio_encoder.emplace(std::move(*aac));
+    next_frame = next_sample = slate_frames = 0;
+    segment_number = 0;
+    stop_at_frame = -1;
+    audio.clear();  // what was heard before the start belongs to no file
+    if (auto ok = open_segment(meta); !ok) {
+        video_encoder.reset();
+        audio_encoder.reset();
+        return ok;
+    }
+    state = RecorderState::Recording;
+    message = "recording";
+    return {};
+}
+
+tl::expected<void, std::string> Recorder::Impl::open_segment(const RecordingMeta& meta) {
+    TimePoint start = wall_now();
+    std::string stem = safe_file_name(expand_file_name(config.file_name, meta, start));
+    OpenSegment seg;
+    seg.job = names_for(output_dir, stem);
+    seg.first_frame = next_frame;
+    seg.first_sample = next_frame * config.sample_rate / config.fps;
+    seg.job.facts.meta = meta;
+    seg.job.facts.actual_start = start;
+    seg.job.facts.first_frame = next_frame;
+    // The pending record first: if we crash from here on, recovery knows what this file is.
+    if (auto ok = write_file_atomically(seg.job.pending_path, pending_json(meta, start, next_frame).dump(2)); !ok)
+        return tl::unexpected(ok.error() + " in output folder " + output_dir +
+                              "; check that it is writable, or set [media] output_dir or --out");
+    auto writer = SegmentWriter::open(seg.job.partial_path, video_encoder->context(), audio_encoder->context(),
+                                      tags_of(meta, start));
+    if (!writer) {
+        std::error_code ec;
+        std::filesystem::remove(seg.job.pending_path, ec);
+        return tl::unexpected(writer.error());
+    }
+    seg.writer = std::move(*writer);
+    if (!segments.empty()) segments.back().job.facts.actual_end = start;
+    segments.push_back(std::move(seg));
+    current_meta = meta;
+    force_key = true;
+    ++segment_number;
+    return {};
+}
+
+void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame) {
+    auto now = Clock::now();
+    bool lagging = video_queue.size() > video_queue.capacity() / 2;
+    // Preview is the first thing to go when the encoder lags.
+    if (preview.due(now)) {
+        if (lagging) ++dropped_previews;
+        else preview.offer(frame, now);
+    }
+    if (state != RecorderState::Recording) {
+        audio.clear();  // nothing records this moment's sound; keep the buffer fresh for the next start
+        return;
+    }
+    auto t0 = Clock::now();
+    frame->pts = next_frame;
+    // The decoder may have marked the source frame as I; only our own splits force keyframes.
+    frame->pict_type = force_key ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
+    force_key = false;
+    ++next_frame;
+    if (slate_frame) ++slate_frames;
+    auto ok = video_encoder->encode(frame, [&](AVPacket* p) { route(p, true); });
+    if (!ok) return fail(ok.error());
+    encode_audio(false);
+    if (state == RecorderState::Failed) return;
+    close_done_segments(false);
+    busy += Clock::now() - t0;
+    busy_media += 1.0 / config.fps;
+    if (stop_at_frame >= 0 && next_frame >= stop_at_frame) end("stopped: duration reached");
+}
+
+// Keeps the audio timeline with the video: buffered sound up to the video's time; silence when
+// the sound is missing for more than 0.3 s (source lost, or slate).
+void Recorder::Impl::encode_audio(bool final_flush) {
+    const int64_t target = next_frame * config.sample_rate / config.fps;
+    const int64_t allowed_lag = final_flush ? 0 : config.sample_rate * 3 / 10;
+    while (next_sample + kAacFrame <= target + (final_flush ? kAacFrame - 1 : 0)) {
+        av::FramePtr f = av::make_frame();
+        f->nb_samples = kAacFrame;
+        f->format = AV_SAMPLE_FMT_FLTP;
+        av_channel_layout_default(&f->ch_layout, config.channels);
+        f->sample_rate = config.sample_rate;
+        if (av_frame_get_buffer(f.get(), 0) < 0) return fail("out of memory for audio");
+        if (!audio.pop(f.get())) {
+            if (next_sample + kAacFrame > target - allowed_lag) break;  // it is probably on its way
+            av_samples_set_silence(f->extended_data, 0, kAacFrame, config.channels, AV_SAMPLE_FMT_FLTP);
+        }
+        f->pts = next_sample;
+        next_sample += kAacFrame;
+        auto ok = audio_encoder->encode(f.get(), [&](AVPacket* p) { route(p, false); });
+        if (!ok) return fail(ok.error());
+    }
+}
+
+void Recorder::Impl::route(AVPacket* packet, bool video) {
+    if (segments.empty()) return;
+    // The newest file whose start is at or before this packet; earlier files are then complete
+    // for this stream, because both encoders emit in order past a forced IDR.
+    size_t i = segments.size() - 1;
+    while (i > 0 && packet->pts < (video ? segments[i].first_frame : segments[i].first_sample)) --i;
+    for (size_t j = 0; j < i; ++j) (video ? segments[j].video_done : segments[j].audio_done) = true;
+    OpenSegment& seg = segments[i];
+    auto ok = seg.writer->write(packet, video, video ? seg.first_frame : seg.first_sample);
+    if (!ok) fail(ok.error());
+}
+
+void Recorder::Impl::close_done_segments(bool all) {
+    while (!segments.empty() && (all || (segments.size() > 1 && segments.front().video_done &&
+                                         segments.front().audio_done))) {
+        OpenSegment seg = std::move(segments.front());
+        segments.pop_front();
+        auto ok = seg.writer->close();
+        if (!ok) message = ok.error();
+        if (seg.job.facts.actual_end == TimePoint{}) seg.job.facts.actual_end = wall_now();
+        finalizer->submit(std::move(seg.job));
+    }
+}
+
+void Recorder::Impl::end(const std::string& why) {
+    if (video_encoder && !segments.empty()) {
+        encode_audio(true);
+        // A null frame flushes: the encoders emit what they still hold (lookahead, B-frames, AAC delay).
+        auto ok = video_encoder->encode(nullptr, [&](AVPacket* p) { route(p, true); });
+        if (ok) ok = audio_encoder->encode(nullptr, [&](AVPacket* p) { route(p, false); });
+        if (!ok) message = ok.error();
+    }
+    close_done_segments(true);
+    video_encoder.reset();
+    audio_encoder.reset();
+    if (state != RecorderState::Failed) {
+        state = RecorderState::Idle;
+        message = why;
+    }
+    stop_at_frame = -1;
+    publish_status(true);
+}
+
+// Called from inside encoder callbacks too, so it only marks; teardown_if_failed() cleans up
+// once no encoder call is on the stack.
+void Recorder::Impl::fail(const std::string& why) {
+    if (state == RecorderState::Failed) return;
+    state = RecorderState::Failed;
+    message = why;
+}
+
+void Recorder::Impl::teardown_if_failed() {
+    if (state != RecorderState::Failed || (!video_encoder && segments.empty())) return;
+    // Close what we have so the files stay playable; they are finalized like any other.
+    close_done_segments(true);
+    video_encoder.reset();
+    audio_encoder.reset();
+    publish_status(true);
+}
+
+void Recorder::Impl::check_disk() {
+    auto now = Clock::now();
+    if (now - last_disk < 1s) return;
+    last_disk = now;
+    int64_t free = free_bytes(output_dir);
+    if (free < 0) return;
+    int64_t mb = free / (1024 * 1024);
+    disk_alert = mb < config.disk_warn_mb ? "disk low: " + std::to_string(mb) + " MB left in " + output_dir : "";
+    if (mb < config.disk_stop_mb && (state == RecorderState::Recording || state == RecorderState::Paused))
+        end("stopped: disk almost full (" + std::to_string(mb) + " MB left); free space in " + output_dir);
+}
+
+void Recorder::Impl::publish_status(bool force) {
+    auto now = Clock::now();
+    double window = std::chrono::duration<double>(now - last_status).count();
+    if (!force && window < 0.25) return;
+    RecorderStatus s;
+    s.state = state;
+    s.message = message;
+    {
+        std::lock_guard lock(source_mutex);
+        for (const auto& p : source_problem)
+            if (!p.empty()) s.alerts.push_back(p);
+    }
+    if (in_slate) s.alerts.insert(s.alerts.begin(), "no signal: recording slate and silence");
+    if (!disk_alert.empty()) s.alerts.push_back(disk_alert);
+    if (!segments.empty()) {
+        const OpenSegment& seg = segments.back();
+        s.elapsed_seconds = static_cast<double>(next_frame - seg.first_frame) / config.fps;
+        s.file_path = seg.job.partial_path;
+        s.file_bytes = seg.writer->bytes();
+        if (s.elapsed_seconds > 0) s.bitrate_kbps = s.file_bytes * 8 / s.elapsed_seconds / 1000;
+    }
+    s.frames_captured = frames_captured;
+    s.frames_recorded = next_frame;
+    s.slate_frames = slate_frames;
+    s.dropped_frames = dropped_frames;
+    s.dropped_previews = dropped_previews;
+    s.video_queue = static_cast<int>(video_queue.size());
+    s.video_queue_capacity = static_cast<int>(video_queue.capacity());
+    s.audio_queue_ms = static_cast<int>(audio.size() * 1000LL / config.sample_rate);
+    s.source_ok = video_ok && !in_slate;
+    s.segment = static_cast<int>(segment_number);
+    {
+        std::lock_guard lock(status_mutex);
+        if (window >= 0.25) {
+            s.fps_in = (s.frames_captured - status_frames_in) / window;
+            s.fps_out = std::max<int64_t>(0, s.frames_recorded - status_frames_out) / window;
+            double busy_s = std::chrono::duration<double>(busy).count();
+            s.encode_speed = busy_s > 0 ? busy_media / busy_s : 0;
+            status_frames_in = s.frames_captured;
+            status_frames_out = s.frames_recorded;
+            busy = {};
+            busy_media = 0;
+            last_status = now;
+        } else {
+            s.fps_in = published.fps_in;
+            s.fps_out = published.fps_out;
+            s.encode_speed = published.encode_speed;
+        }
+        published = std::move(s);
+    }
+}
+
+}  // namespace lectern

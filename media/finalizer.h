@@ -1,0 +1,61 @@
+// Turns a closed fragmented recording into the finished file on its own thread, so the encode
+// thread never waits on a remux or a SHA-256: faststart MP4 (no re-encode), SHA-256, sidecar, and
+// then a FinishedRecording for the upload queue. Also recovers files left behind by a crash.
+#pragma once
+
+#include "bounded_queue.h"
+#include "recording_types.h"
+#include "sidecar.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace lectern {
+
+struct FinalizeJob {
+    std::string partial_path;  // stem.recording.mp4 (fragmented)
+    std::string pending_path;  // stem.recording.json
+    std::string final_path;    // stem.mp4
+    std::string sidecar_path;  // stem.json
+    SidecarFacts facts;        // meta, start, end (recovery: start + duration), first frame
+};
+
+// Names for a new recording in folder: stem.mp4/.json/.recording.mp4/.recording.json, none taken yet.
+FinalizeJob names_for(const std::string& folder, const std::string& stem);
+
+class Finalizer {
+public:
+    using Callback = std::function<void(const FinishedRecording&)>;
+    Finalizer();
+    ~Finalizer();  // finishes every queued job first
+
+    void set_callback(Callback callback);
+    void submit(FinalizeJob job);
+    // Queues every stem.recording.mp4 in folder (left by a crash); returns how many.
+    int recover(const std::string& folder);
+    std::optional<FinishedRecording> wait_finished(std::chrono::milliseconds timeout);
+    // Waits until every submitted job is done.
+    void drain();
+    std::vector<std::string> errors() const;
+
+private:
+    void run();
+    void finish(FinalizeJob& job);
+
+    BoundedQueue<FinalizeJob> jobs_{256};
+    mutable std::mutex mutex_;
+    std::condition_variable done_;
+    std::deque<FinishedRecording> finished_;
+    std::vector<std::string> errors_;
+    Callback callback_;
+    int pending_ = 0;
+    std::atomic<bool> quit_{false};
+    std::thread thread_;
+};
+
+}  // namespace lectern

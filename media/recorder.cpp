@@ -1,0 +1,211 @@
+// The Recorder's public side and its capture threads: open the sources, read and decode, hand
+// video to the bounded queue and audio to the audio buffer and meter, reconnect with backoff.
+#include "recorder_impl.h"
+
+#include "disk_watch.h"
+
+#include <filesystem>
+#include <fstream>
+#include <pthread.h>
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace lectern {
+
+const char* to_string(RecorderState state) {
+    switch (state) {
+        case RecorderState::Idle: return "idle";
+        case RecorderState::Recording: return "recording";
+        case RecorderState::Paused: return "paused";
+        case RecorderState::Failed: return "failed";
+    }
+    return "?";
+}
+
+Recorder::Impl::Impl(MediaConfig c, bool rt)
+    : config(std::move(c)),
+      real_time(rt),
+      output_dir(resolved_output_dir(config)),
+      format{config.width, config.height, config.fps, config.sample_rate, config.channels},
+      // Half a second of pictures: enough to ride out a slow encode, small enough for memory.
+      video_queue(static_cast<size_t>(std::max(8, config.fps / 2))),
+      audio(config.sample_rate, config.channels),
+      meter(config.sample_rate, config.channels),
+      preview(config.preview_width, config.preview_fps),
+      finalizer(std::make_unique<Finalizer>()) {}
+
+Recorder::Recorder(MediaConfig config, bool real_time) : impl_(std::make_unique<Impl>(std::move(config), real_time)) {}
+
+Recorder::~Recorder() { close(); }
+
+namespace {
+
+tl::expected<void, std::string> check_folder(const std::string& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return tl::unexpected("output folder " + dir + ": cannot create it (" + ec.message() +
+                                  "); set [media] output_dir or --out to a writable folder");
+    const std::string probe = (fs::path(dir) / ".lectern-write-test").string();
+    std::ofstream(probe) << "x";
+    if (!fs::exists(probe))
+        return tl::unexpected("output folder " + dir + " is not writable by this user; fix its permissions "
+                              "or set [media] output_dir or --out to a writable folder");
+    fs::remove(probe, ec);
+    return {};
+}
+
+void sleep_unless(const std::atomic<bool>& quit, std::chrono::steady_clock::duration d) {
+    for (auto end = std::chrono::steady_clock::now() + d; !quit && std::chrono::steady_clock::now() < end;)
+        std::this_thread::sleep_for(50ms);
+}
+
+}  // namespace
+
+tl::expected<void, std::string> Recorder::open() {
+    Impl& m = *impl_;
+    if (m.opened) return {};
+    if (auto ok = check_folder(m.output_dir); !ok) return ok;
+    SourceSpec video = m.real_time || m.config.source != "synthetic" ? video_source_spec(m.config)
+                                                                      : synthetic_source(m.config, false);
+    if (!m.real_time) video.live = video.pace = false;
+    auto video_input = std::make_unique<CaptureInput>(video, m.format, m.quit);
+    if (auto ok = video_input->open(); !ok) return ok;
+    std::unique_ptr<CaptureInput> audio_input;
+    if (auto spec = audio_source_spec(m.config)) {
+        audio_input = std::make_unique<CaptureInput>(*spec, m.format, m.quit);
+        if (auto ok = audio_input->open(); !ok) return ok;
+    }
+    m.recovered = m.finalizer->recover(m.output_dir);
+    m.opened = true;
+    m.threads.emplace_back([&m, in = std::move(video_input)]() mutable { m.capture_loop(std::move(in), 0); });
+    if (audio_input)
+        m.threads.emplace_back([&m, in = std::move(audio_input)]() mutable { m.capture_loop(std::move(in), 1); });
+    m.encode_thread = std::thread([&m] { m.encode_loop(); });
+    return {};
+}
+
+void Recorder::Impl::set_source_problem(int role, std::string problem) {
+    std::lock_guard lock(source_mutex);
+    source_problem[role] = std::move(problem);
+}
+
+void Recorder::Impl::capture_loop(std::unique_ptr<CaptureInput> input, int role) {
+    pthread_setname_np(pthread_self(), role == 0 ? "lectern-capture" : "lectern-audio");
+    const SourceSpec spec = input->spec();
+    auto backoff = std::chrono::steady_clock::duration(1s);
+    while (!quit) {
+        if (!input) {
+            input = std::make_unique<CaptureInput>(spec, format, quit);
+            if (auto ok = input->open(); !ok) {
+                input.reset();
+                set_source_problem(role, ok.error() + "; trying again in " +
+                                             std::to_string(std::chrono::duration_cast<std::chrono::seconds>(backoff).count()) + " s");
+                sleep_unless(quit, backoff);
+                backoff = std::min<std::chrono::steady_clock::duration>(backoff * 2, 30s);
+                continue;
+            }
+        }
+        set_source_problem(role, "");
+        if (role == 0) video_ok = true;
+        backoff = 1s;
+        bool ended_for_good = pump(*input, role);
+        if (role == 0) video_ok = false;
+        std::string why = input->error().empty() ? spec.what + " stopped" : input->error();
+        input.reset();
+        if (quit) break;
+        if (ended_for_good || !spec.reconnect) {
+            set_source_problem(role, spec.what + " has ended");
+            return;
+        }
+        set_source_problem(role, why + "; reconnecting");
+        sleep_unless(quit, backoff);
+    }
+}
+
+// Reads until the source ends or fails; true when it ended and will not come back.
+bool Recorder::Impl::pump(CaptureInput& input, int role) {
+    const bool live = input.spec().live;
+    av::FramePtr frame;
+    while (!quit) {
+        switch (input.read(frame)) {
+            case CaptureInput::Read::Video:
+                ++frames_captured;
+                if (live) {
+                    // A live source cannot wait: when the queue is full the frame is dropped, counted.
+                    if (!video_queue.try_push(std::move(frame))) ++dropped_frames;
+                } else if (!video_queue.push(std::move(frame))) {
+                    return true;
+                }
+                break;
+            case CaptureInput::Read::Audio:
+                meter.add(frame.get());
+                audio.push(frame.get());
+                break;
+            case CaptureInput::Read::Again: std::this_thread::sleep_for(5ms); break;
+            case CaptureInput::Read::End: return !input.spec().reconnect;
+            case CaptureInput::Read::Failed: return false;
+        }
+    }
+    return true;
+}
+
+void Recorder::Impl::post(Command c) {
+    std::lock_guard lock(command_mutex);
+    commands.push_back(std::move(c));
+}
+
+tl::expected<void, std::string> Recorder::start(RecordingMeta meta) {
+    if (!impl_->opened) return tl::unexpected(std::string("the recorder is not open; call open() first"));
+    auto done = std::make_shared<std::promise<tl::expected<void, std::string>>>();
+    auto result = done->get_future();
+    impl_->post({Command::Start, std::move(meta), 0, done});
+    if (result.wait_for(10s) != std::future_status::ready)
+        return tl::unexpected(std::string("the encode thread did not answer within 10 s"));
+    return result.get();
+}
+
+void Recorder::stop() { impl_->post({Command::Stop, {}, 0, nullptr}); }
+void Recorder::stop_at(double media_seconds) {
+    impl_->post({Command::StopAt, {}, std::llround(media_seconds * impl_->config.fps), nullptr});
+}
+void Recorder::pause() { impl_->post({Command::Pause, {}, 0, nullptr}); }
+void Recorder::resume() { impl_->post({Command::Resume, {}, 0, nullptr}); }
+void Recorder::split(RecordingMeta next) { impl_->post({Command::Split, std::move(next), 0, nullptr}); }
+
+RecorderStatus Recorder::status() const {
+    std::lock_guard lock(impl_->status_mutex);
+    return impl_->published;
+}
+
+bool Recorder::latest_preview(PreviewFrame& out) const { return impl_->preview.latest(out); }
+AudioLevels Recorder::audio_levels() const { return impl_->meter.levels(); }
+
+void Recorder::on_finished(std::function<void(const FinishedRecording&)> callback) {
+    impl_->finalizer->set_callback(std::move(callback));
+}
+
+std::optional<FinishedRecording> Recorder::wait_finished(std::chrono::milliseconds timeout) {
+    return impl_->finalizer->wait_finished(timeout);
+}
+
+int Recorder::recovered_at_open() const { return impl_->recovered; }
+
+std::vector<std::string> Recorder::finalize_errors() const {
+    return impl_->finalizer->errors();
+}
+
+void Recorder::close() {
+    Impl& m = *impl_;
+    if (!m.opened) return;
+    m.opened = false;
+    // The encode thread finishes the open file before it returns.
+    m.quit = true;
+    m.video_queue.close();
+    if (m.encode_thread.joinable()) m.encode_thread.join();
+    for (auto& t : m.threads) t.join();
+    m.threads.clear();
+    m.finalizer->drain();
+}
+
+}  // namespace lectern

@@ -1,0 +1,66 @@
+// The recorder the kiosk and `lectern record` drive: capture → bounded queue → encode+write, one
+// file per speech, gapless splits, crash-safe files, a preview slot and audio meters. Commands
+// return at once (start() waits for the file to open); state comes back as RecorderStatus
+// snapshots. No FFmpeg header leaks out of this one.
+#pragma once
+
+#include "media_config.h"
+#include "recording_types.h"
+
+#include <tl/expected.hpp>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace lectern {
+
+class Recorder {
+public:
+    // real_time = false reads a synthetic or file source as fast as the encoder takes it (benchmarks).
+    explicit Recorder(MediaConfig config, bool real_time = true);
+    ~Recorder();  // a recording in progress is stopped cleanly and finalized
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+
+    // Checks the output folder, recovers files left by a crash, opens the source(s) and starts the
+    // capture and encode threads (preview and meters run from here on, recording or not). Fails
+    // with a message naming the device, URL or folder and the fix.
+    tl::expected<void, std::string> open();
+
+    // Opens the first file (waits for that, so an unwritable folder is reported here).
+    tl::expected<void, std::string> start(RecordingMeta meta);
+    // Finishes the current file at the next frame; it is finalized in the background.
+    void stop();
+    // Stops once media_seconds have been recorded since start() (exact, counted in frames).
+    void stop_at(double media_seconds);
+    void pause();
+    void resume();
+    // Next speaker: a new file from the next frame on, a forced keyframe, nothing lost or doubled.
+    void split(RecordingMeta next);
+
+    RecorderStatus status() const;
+    // Copies the newest preview into out when it is newer than out.sequence; cheap to call per UI frame.
+    bool latest_preview(PreviewFrame& out) const;
+    AudioLevels audio_levels() const;
+
+    // Finished recordings (the upload queue consumes these): a callback on the finalizer thread,
+    // or pull them from the queue.
+    void on_finished(std::function<void(const FinishedRecording&)> callback);
+    std::optional<FinishedRecording> wait_finished(std::chrono::milliseconds timeout);
+    // Files recovered from a crash at open(), and finalization problems so far.
+    int recovered_at_open() const;
+    std::vector<std::string> finalize_errors() const;
+
+    // Stops everything and waits for every file to be finalized.
+    void close();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lectern

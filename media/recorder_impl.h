@@ -1,0 +1,108 @@
+// Inside the Recorder: the state shared by the capture threads (recorder.cpp) and the encode
+// thread (encode_loop.cpp). Only the encode thread touches the "encode thread only" part.
+#pragma once
+
+#include "audio_buffer.h"
+#include "audio_meter.h"
+#include "bounded_queue.h"
+#include "capture_input.h"
+#include "encoder.h"
+#include "finalizer.h"
+#include "preview_tap.h"
+#include "recorder.h"
+#include "segment_writer.h"
+
+#include <atomic>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace lectern {
+
+struct Command {
+    enum Kind { Start, Stop, StopAt, Pause, Resume, Split } kind;
+    RecordingMeta meta;
+    int64_t frames = 0;  // StopAt
+    std::shared_ptr<std::promise<tl::expected<void, std::string>>> done;  // Start
+};
+
+// One file being written; it stays open after a split until the encoders have emitted every
+// packet before the split (B-frames and the AAC delay come out late).
+struct OpenSegment {
+    std::unique_ptr<SegmentWriter> writer;
+    FinalizeJob job;
+    int64_t first_frame = 0;   // in the session's frame count
+    int64_t first_sample = 0;  // in the session's audio sample count
+    bool video_done = false, audio_done = false;
+};
+
+struct Recorder::Impl {
+    Impl(MediaConfig c, bool real_time);
+
+    MediaConfig config;
+    bool real_time;
+    std::string output_dir;
+    CaptureFormat format;
+    std::atomic<bool> quit{false};
+    bool opened = false;
+
+    BoundedQueue<av::FramePtr> video_queue;
+    AudioBuffer audio;
+    AudioMeter meter;
+    PreviewTap preview;
+    std::unique_ptr<Finalizer> finalizer;
+    int recovered = 0;
+
+    // Capture side.
+    std::vector<std::thread> threads;
+    std::atomic<int64_t> frames_captured{0}, dropped_frames{0};
+    std::atomic<bool> video_ok{false};
+    std::mutex source_mutex;
+    std::string source_problem[2];  // video, audio
+    void capture_loop(std::unique_ptr<CaptureInput> input, int role);
+    bool pump(CaptureInput& input, int role);
+    void set_source_problem(int role, std::string problem);
+
+    // Commands from the UI thread, applied by the encode thread at a frame boundary.
+    std::mutex command_mutex;
+    std::deque<Command> commands;
+    void post(Command c);
+
+    // Status published by the encode thread.
+    mutable std::mutex status_mutex;
+    RecorderStatus published;
+
+    // Encode thread only.
+    void encode_loop();
+    void apply_commands();
+    tl::expected<void, std::string> begin(const RecordingMeta& meta);
+    tl::expected<void, std::string> open_segment(const RecordingMeta& meta);
+    void handle_frame(AVFrame* frame, bool slate);
+    void encode_audio(bool final_flush);
+    void route(AVPacket* packet, bool video);
+    void close_done_segments(bool all);
+    void end(const std::string& why);
+    void fail(const std::string& why);
+    void teardown_if_failed();
+    void publish_status(bool force);
+    void check_disk();
+
+    RecorderState state = RecorderState::Idle;
+    std::string message;
+    std::optional<Encoder> video_encoder, audio_encoder;
+    std::deque<OpenSegment> segments;
+    RecordingMeta current_meta;
+    int64_t next_frame = 0, next_sample = 0, stop_at_frame = -1;
+    int64_t slate_frames = 0, dropped_previews = 0, segment_number = 0;
+    bool force_key = false, in_slate = false;
+    std::string disk_alert;
+    av::FramePtr slate;
+    std::chrono::steady_clock::time_point last_input{}, next_slate{}, last_status{}, last_disk{};
+    std::chrono::steady_clock::duration busy{};
+    int64_t status_frames_in = 0, status_frames_out = 0;
+    double busy_media = 0;
+    std::thread encode_thread;
+};
+
+}  // namespace lectern

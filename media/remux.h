@@ -1,0 +1,28 @@
+// Copies a recording's packets into a new MP4 without re-encoding: the finished file with its
+// index at the front (faststart, so it streams and seeks at once), written to a temporary name,
+// fsync'ed and renamed so that a crash never leaves half a finished file.
+#pragma once
+
+#include <tl/expected.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace lectern {
+
+struct MediaInfo {
+    double duration_seconds = 0;
+    std::string video_codec, audio_codec;
+    int width = 0, height = 0;
+    double fps = 0;
+    int sample_rate = 0, channels = 0;
+    int64_t video_frames = 0;
+};
+
+// Reads up to the first damaged packet (a file cut by a crash ends mid-fragment) and keeps the rest.
+tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from, const std::string& to);
+
+// Writes text to path through path.tmp, fsync and rename.
+tl::expected<void, std::string> write_file_atomically(const std::string& path, const std::string& text);
+
+}  // namespace lectern

@@ -1,0 +1,44 @@
+// What a capture source is: how libavdevice/libavformat opens it and how it behaves when it ends.
+// Each kind (synthetic, v4l2, alsa, pulse, x11grab, rtsp, file) lives in its own file and only
+// builds a SourceSpec; capture_input.cpp opens and decodes any of them the same way.
+#pragma once
+
+#include "media_config.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lectern {
+
+struct SourceSpec {
+    std::string what;         // for messages: "camera /dev/video0", "RTSP rtsp://cam/stream"
+    std::string format;       // libavdevice/libavformat input name; "" = probe the URL
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> options;
+    std::string fix;          // what a person should do when it cannot be opened
+    bool take_video = true;
+    bool take_audio = true;
+    bool live = true;         // a live source never waits: frames are dropped if the encoder lags
+    bool pace = false;        // read at real-time speed (a file or a generator standing in for a camera)
+    bool loop = false;        // at the end start again (a file looped as a camera)
+    bool reconnect = true;    // try again with backoff after it stops
+};
+
+SourceSpec synthetic_source(const MediaConfig& c, bool real_time = true);
+// The lavfi graph of the synthetic source, shared with the benchmark's ffmpeg CLI run.
+std::string synthetic_graph(const MediaConfig& c);
+SourceSpec v4l2_source(const MediaConfig& c);
+SourceSpec x11grab_source(const MediaConfig& c);
+SourceSpec rtsp_source(const MediaConfig& c);
+SourceSpec file_source(const MediaConfig& c);
+SourceSpec alsa_source(const MediaConfig& c);
+SourceSpec pulse_source(const MediaConfig& c);
+
+// The video source named by [media] source, and a separate audio source when audio_source asks
+// for one (alsa, pulse). Synthetic, file and RTSP carry their own audio.
+SourceSpec video_source_spec(const MediaConfig& c);
+std::optional<SourceSpec> audio_source_spec(const MediaConfig& c);
+
+}  // namespace lectern

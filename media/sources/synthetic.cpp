@@ -1,0 +1,33 @@
+// The embedded default camera: a lavfi test pattern with a running clock and a beeping tone, so
+// the demo and the tests record with no hardware.
+#include "source.h"
+
+namespace lectern {
+
+std::string synthetic_graph(const MediaConfig& c) {
+    const std::string size = std::to_string(c.width) + "x" + std::to_string(c.height);
+    const int font = std::max(12, c.height / 18);
+    const char* layout = c.channels == 1 ? "mono" : "stereo";
+    // drawtext shows wall-clock time and media time, so a viewer can see gaps and drift.
+    return "testsrc2=size=" + size + ":rate=" + std::to_string(c.fps) +
+           ",format=yuv420p,drawtext=text='%{localtime\\:%X}  %{pts\\:hms}':fontsize=" + std::to_string(font) +
+           ":fontcolor=white:box=1:boxcolor=black@0.6:x=" + std::to_string(font / 2) + ":y=" +
+           std::to_string(font / 2) + "[out0];sine=frequency=440:beep_factor=4:sample_rate=" +
+           std::to_string(c.sample_rate) + ",aformat=sample_fmts=fltp:channel_layouts=" + layout + "[out1]";
+}
+
+SourceSpec synthetic_source(const MediaConfig& c, bool real_time) {
+    SourceSpec s;
+    s.what = "synthetic test pattern";
+    s.format = "lavfi";
+    s.url = synthetic_graph(c);
+    s.fix = "check that FFmpeg's lavfi device and the drawtext filter (fontconfig) are installed";
+    // A generator runs as fast as the CPU allows; pacing makes it behave like a camera. The
+    // benchmark turns pacing off to measure CPU per media second.
+    s.live = real_time;
+    s.pace = real_time;
+    s.reconnect = false;
+    return s;
+}
+
+}  // namespace lectern

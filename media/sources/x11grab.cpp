@@ -1,0 +1,17 @@
+// The screen of an X11 display (a slide laptop through a capture PC, or the kiosk's own desktop).
+#include "source.h"
+
+namespace lectern {
+
+SourceSpec x11grab_source(const MediaConfig& c) {
+    SourceSpec s;
+    s.what = "X11 display " + c.display;
+    s.format = "x11grab";
+    s.url = c.display;
+    s.options = {{"framerate", std::to_string(c.fps)}, {"draw_mouse", "1"}};
+    s.fix = "check that the X server on " + c.display + " runs and allows this user (xhost), or set [media] display";
+    s.take_audio = false;
+    return s;
+}
+
+}  // namespace lectern
