@@ -65,6 +65,8 @@ void sleep_unless(const std::atomic<bool>& quit, std::chrono::steady_clock::dura
 tl::expected<void, std::string> Recorder::open() {
     Impl& m = *impl_;
     if (m.opened) return {};
+    // libx264 and the muxers report statistics at INFO; a kiosk log wants warnings and errors.
+    if (av_log_get_level() == AV_LOG_INFO) av_log_set_level(AV_LOG_WARNING);
     if (auto ok = check_folder(m.output_dir); !ok) return ok;
     SourceSpec video = m.real_time || m.config.source != "synthetic" ? video_source_spec(m.config)
                                                                       : synthetic_source(m.config, false);

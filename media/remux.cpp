@@ -75,13 +75,15 @@ tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from,
     if (err < 0) return tl::unexpected("cannot write " + tmp + " (" + av::error_text(err) + ")");
 
     av::PacketPtr packet = av::make_packet();
-    int64_t end_pts = 0;  // in microseconds
+    int64_t start_pts = INT64_MAX, end_pts = 0;  // video presentation span, in microseconds
     while (av_read_frame(in.get(), packet.get()) >= 0) {
         AVStream* ist = in->streams[packet->stream_index];
         AVStream* ost = out->streams[packet->stream_index];
         if (packet->stream_index == video_index) {
             ++info.video_frames;
+            int64_t pts = av_rescale_q(packet->pts, ist->time_base, AVRational{1, 1000000});
             int64_t pts_end = av_rescale_q(packet->pts + packet->duration, ist->time_base, AVRational{1, 1000000});
+            start_pts = std::min(start_pts, pts);
             end_pts = std::max(end_pts, pts_end);
         }
         av_packet_rescale_ts(packet.get(), ist->time_base, ost->time_base);
@@ -93,7 +95,7 @@ tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from,
     if ((err = av_write_trailer(out.get())) < 0)
         return tl::unexpected("cannot finish " + tmp + " (" + av::error_text(err) + ")");
     avio_closep(&out->pb);
-    info.duration_seconds = end_pts / 1e6;
+    info.duration_seconds = start_pts == INT64_MAX ? 0 : (end_pts - start_pts) / 1e6;
     if (auto ok = commit(tmp, to); !ok) return tl::unexpected(ok.error());
     return info;
 }

@@ -1,0 +1,50 @@
+// A source that stops does not end the recording: slate and silence at the same frame rate, an
+// alert in the status, and the file keeps its full length.
+#include "media_test_support.h"
+#include "recorder.h"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+
+using namespace lectern;
+using namespace std::chrono_literals;
+
+TEST_CASE("a source that ends mid-recording is followed by slate and an alert") {
+    std::string dir = test::fresh_dir("fault");
+    std::string clip = dir + "/two-seconds.mp4";
+    test::run("ffmpeg -v error -f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=sample_rate=48000 -t 2 "
+              "-c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.source = "file";
+    c.file = clip;
+    c.loop = false;  // a file that ends stands for a camera that was unplugged
+
+    Recorder recorder(c);
+    REQUIRE(recorder.open());
+    REQUIRE(recorder.start(test::sample_meta("unplugged")));
+    recorder.stop_at(5.0);
+    bool alerted = false, source_lost = false;
+    for (int i = 0; i < 100 && recorder.status().state == RecorderState::Recording; ++i) {
+        RecorderStatus s = recorder.status();
+        for (const auto& a : s.alerts) {
+            alerted |= a.find("no signal") != std::string::npos;
+            source_lost |= a.find("file " + clip + " has ended") != std::string::npos;
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    auto done = recorder.wait_finished(20s);
+    REQUIRE(done);
+    CHECK(alerted);
+    CHECK(source_lost);
+    RecorderStatus s = recorder.status();
+    CHECK(s.frames_recorded == 150);
+    CHECK(s.slate_frames >= 60);  // the three seconds after the clip, less what was read before start()
+    CHECK(test::video_frames_of(done->media_path) == 150);
+    CHECK(test::duration_of(done->media_path) == doctest::Approx(5.0).epsilon(0.04));
+    // Sound goes on (as silence) to the end, so players do not stop early.
+    std::string audio_end = test::run("ffprobe -v error -select_streams a -show_entries stream=duration -of csv=p=0 '" +
+                                      done->media_path + "'");
+    CHECK(std::stod(audio_end) == doctest::Approx(5.0).epsilon(0.05));
+    CHECK(test::decodes_cleanly(done->media_path));
+}

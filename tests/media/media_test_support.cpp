@@ -1,0 +1,96 @@
+#include "media_test_support.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace lectern::test {
+
+std::string fresh_dir(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("lectern-media-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir.string();
+}
+
+MediaConfig small_config(const std::string& output_dir) {
+    MediaConfig c;
+    c.width = 320;
+    c.height = 240;
+    c.fps = 30;
+    c.preview_width = 160;
+    c.output_dir = output_dir;
+    c.disk_warn_mb = 0;
+    c.disk_stop_mb = 16;
+    return c;
+}
+
+RecordingMeta sample_meta(const std::string& title) {
+    RecordingMeta m;
+    m.event = "BJAST Symposium";
+    m.room = "Hall A";
+    m.item_id = title;
+    m.title = title;
+    m.speakers = {{"Wu Jianmin", "伍建民", "BJAST"}};
+    m.kiosk_id = "test-kiosk";
+    return m;
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* p = ::popen(command.c_str(), "r");
+    if (!p) return out;
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    ::pclose(p);
+    return out;
+}
+
+std::vector<std::string> codecs_of(const std::string& file) {
+    std::istringstream in(run("ffprobe -v error -show_entries stream=codec_name -of csv=p=0 '" + file + "'"));
+    std::vector<std::string> codecs;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) codecs.push_back(line);
+    return codecs;
+}
+
+double duration_of(const std::string& file) {
+    std::string out = run("ffprobe -v error -show_entries format=duration -of csv=p=0 '" + file + "'");
+    return out.empty() ? -1 : std::stod(out);
+}
+
+int64_t video_frames_of(const std::string& file) {
+    std::string out = run("ffprobe -v error -select_streams v -count_packets -show_entries stream=nb_read_packets "
+                          "-of csv=p=0 '" + file + "'");
+    return out.empty() ? -1 : std::stoll(out);
+}
+
+std::vector<double> video_times_of(const std::string& file) {
+    std::istringstream in(
+        run("ffprobe -v error -select_streams v -show_entries packet=pts_time -of csv=p=0 '" + file + "'"));
+    std::vector<double> times;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line != "N/A") times.push_back(std::stod(line));
+    std::sort(times.begin(), times.end());
+    return times;
+}
+
+bool decodes_cleanly(const std::string& file) {
+    return run("ffmpeg -v error -i '" + file + "' -f null - 2>&1; echo rc=$?") == "rc=0\n";
+}
+
+std::string read_text(const std::string& file) {
+    std::ifstream in(file);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace lectern::test

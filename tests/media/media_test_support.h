@@ -1,0 +1,29 @@
+// Helpers for the media suite: small recordings in fresh folders, and ffprobe answers.
+#pragma once
+
+#include "media_config.h"
+#include "recording_types.h"
+
+#include <string>
+#include <vector>
+
+namespace lectern::test {
+
+// A fresh empty folder under /tmp for one test.
+std::string fresh_dir(const std::string& name);
+// 320x240 at 30 fps keeps the suite fast on two shared cores.
+MediaConfig small_config(const std::string& output_dir);
+RecordingMeta sample_meta(const std::string& title);
+
+// Runs a shell command and returns its standard output (stderr discarded unless redirected).
+std::string run(const std::string& command);
+std::vector<std::string> codecs_of(const std::string& file);
+double duration_of(const std::string& file);
+int64_t video_frames_of(const std::string& file);
+// Video presentation times in seconds, in presentation order.
+std::vector<double> video_times_of(const std::string& file);
+// True when ffmpeg decodes the whole file without an error.
+bool decodes_cleanly(const std::string& file);
+std::string read_text(const std::string& file);
+
+}  // namespace lectern::test
