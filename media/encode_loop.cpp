@@ -110,6 +110,7 @@ void Recorder::Impl::apply_commands() {
                     fail(ok.error());
                     teardown_if_failed();
                 }
+                publish_status(true);  // before answering, so status() after start() already says so
                 c.done->set_value(ok);
                 break;
             }
