@@ -188,12 +188,11 @@ tl::expected<void, std::string> Recorder::Impl::open_segment(const RecordingMeta
 }
 
 void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame) {
-    auto now = Clock::now();
     bool lagging = video_queue.size() > video_queue.capacity() / 2;
-    // Preview is the first thing to go when the encoder lags.
-    if (preview.due(now)) {
-        if (lagging) ++dropped_previews;
-        else preview.offer(frame, now);
+    // Preview is the first thing to go when the encoder lags (a non-live source always "lags").
+    if (preview.due(frames_seen++)) {
+        if (lagging && real_time) ++dropped_previews;
+        else preview.offer(frame);
     }
     if (state != RecorderState::Recording) {
         audio.clear();  // nothing records this moment's sound; keep the buffer fresh for the next start

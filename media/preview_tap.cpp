@@ -2,16 +2,12 @@
 
 namespace lectern {
 
-PreviewTap::PreviewTap(int width, int fps)
-    : width_(width), interval_(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                         std::chrono::duration<double>(1.0 / std::max(1, fps)))) {}
+PreviewTap::PreviewTap(int width, int preview_fps, int source_fps)
+    : width_(width), every_(std::max<int64_t>(1, (source_fps + preview_fps - 1) / std::max(1, preview_fps))) {}
 
-bool PreviewTap::due(std::chrono::steady_clock::time_point now) const {
-    return width_ > 0 && now - last_ >= interval_;
-}
+bool PreviewTap::due(int64_t frame_number) const { return width_ > 0 && frame_number % every_ == 0; }
 
-void PreviewTap::offer(const AVFrame* frame, std::chrono::steady_clock::time_point now) {
-    last_ = now;
+void PreviewTap::offer(const AVFrame* frame) {
     if (!sws_ || frame->width != src_w_ || frame->height != src_h_) {
         src_w_ = frame->width;
         src_h_ = frame->height;

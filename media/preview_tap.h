@@ -5,24 +5,24 @@
 #include "av_ptr.h"
 #include "recording_types.h"
 
-#include <chrono>
 #include <mutex>
 
 namespace lectern {
 
 class PreviewTap {
 public:
-    PreviewTap(int width, int fps);  // width 0 = no preview
-    // True when this frame is due (at most fps a second); the caller skips it when lagging.
-    bool due(std::chrono::steady_clock::time_point now) const;
-    void offer(const AVFrame* frame, std::chrono::steady_clock::time_point now);
+    // width 0 = no preview. Counted in frames, not wall time, so that a benchmark running faster
+    // than real time pays for the same previews per media second as the kiosk does.
+    PreviewTap(int width, int preview_fps, int source_fps);
+    // True for every (source_fps / preview_fps)-th frame; the caller skips it when lagging.
+    bool due(int64_t frame_number) const;
+    void offer(const AVFrame* frame);
     // Copies the newest picture into out when it is newer than out.sequence.
     bool latest(PreviewFrame& out) const;
 
 private:
     int width_;
-    std::chrono::steady_clock::duration interval_;
-    std::chrono::steady_clock::time_point last_{};
+    int64_t every_;
     av::SwsPtr sws_;
     int src_w_ = 0, src_h_ = 0;
     mutable std::mutex mutex_;

@@ -1,6 +1,7 @@
 #include "record_command.h"
 
 #include "agenda_file.h"
+#include "auto_record.h"
 #include "lectern_config.h"
 #include "recorder.h"
 
@@ -32,20 +33,8 @@ RecordingMeta meta_for(const LecternConfig& config, const std::string& item_id, 
     meta.title = "Headless recording";
     if (item_id.empty()) return meta;
     Agenda agenda = config.agenda.file.empty() ? demo_agenda() : load_agenda_file(config.agenda.file);
-    meta.event = agenda.event.name;
-    meta.time_zone = agenda.event.time_zone;
-    for (const auto& item : agenda.items) {
-        if (item.id != item_id) continue;
-        const Room* room = agenda.room(item.room_id);
-        meta.room = room ? room->name : item.room_id;
-        meta.item_id = item.id;
-        meta.title = item.title;
-        meta.scheduled_start = item.start;
-        meta.scheduled_end = item.end;
-        for (const auto& id : item.speaker_ids)
-            if (const Speaker* s = agenda.speaker(id)) meta.speakers.push_back({s->name, s->native_name, s->affiliation});
-        return meta;
-    }
+    for (const auto& item : agenda.items)
+        if (item.id == item_id) return meta_for_item(agenda, item, config.kiosk.id);
     problem = "no agenda item with id \"" + item_id + "\" in " +
               (config.agenda.file.empty() ? std::string("the demo agenda") : config.agenda.file);
     return meta;

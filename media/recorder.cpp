@@ -32,7 +32,7 @@ Recorder::Impl::Impl(MediaConfig c, bool rt)
       video_queue(static_cast<size_t>(std::max(8, config.fps / 2))),
       audio(config.sample_rate, config.channels),
       meter(config.sample_rate, config.channels),
-      preview(config.preview_width, config.preview_fps),
+      preview(config.preview_width, config.preview_fps, config.fps),
       finalizer(std::make_unique<Finalizer>()) {}
 
 Recorder::Recorder(MediaConfig config, bool real_time) : impl_(std::make_unique<Impl>(std::move(config), real_time)) {}

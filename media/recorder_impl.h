@@ -94,7 +94,7 @@ struct Recorder::Impl {
     std::deque<OpenSegment> segments;
     RecordingMeta current_meta;
     int64_t next_frame = 0, next_sample = 0, stop_at_frame = -1;
-    int64_t slate_frames = 0, dropped_previews = 0, segment_number = 0;
+    int64_t slate_frames = 0, dropped_previews = 0, segment_number = 0, frames_seen = 0;
     bool force_key = false, in_slate = false;
     std::string disk_alert;
     av::FramePtr slate;
