@@ -28,8 +28,9 @@ Recorder::Impl::Impl(MediaConfig c, bool rt)
       real_time(rt),
       output_dir(resolved_output_dir(config)),
       format{config.width, config.height, config.fps, config.sample_rate, config.channels},
-      // Half a second of pictures: enough to ride out a slow encode, small enough for memory.
-      video_queue(static_cast<size_t>(std::max(8, config.fps / 2))),
+      // One second of pictures (42 MB at 720p, 93 MB at 1080p): half a second was not enough to
+      // ride out the stalls of a 2-core machine shared with compiles (bench, BENCHMARKS.md).
+      video_queue(static_cast<size_t>(std::max(8, config.fps))),
       audio(config.sample_rate, config.channels),
       meter(config.sample_rate, config.channels),
       preview(config.preview_width, config.preview_fps, config.fps),

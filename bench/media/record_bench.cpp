@@ -3,6 +3,7 @@
 // recorder's cost per preset, to choose a default that leaves 30% of two cores free.
 //
 //   build/bin/lectern_record_bench [--seconds 20] [--sizes 1920x1080,1280x720] [--presets] [--rounds 2]
+//                                  [--preview-width 640]  (0 = no preview, to see what it costs)
 #include "recorder.h"
 #include "sources/source.h"
 
@@ -79,12 +80,14 @@ int main(int argc, char** argv) {
     double seconds = 20;
     int rounds = 2;
     bool presets = false;
+    int preview_width = MediaConfig{}.preview_width;
     std::vector<std::pair<int, int>> sizes = {{1920, 1080}, {1280, 720}};
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--seconds" && i + 1 < argc) seconds = std::stod(argv[++i]);
         else if (a == "--rounds" && i + 1 < argc) rounds = std::stoi(argv[++i]);
         else if (a == "--presets") presets = true;
+        else if (a == "--preview-width" && i + 1 < argc) preview_width = std::stoi(argv[++i]);
         else if (a == "--sizes" && i + 1 < argc) {
             sizes.clear();
             std::stringstream list(argv[++i]);
@@ -99,6 +102,7 @@ int main(int argc, char** argv) {
     base.output_dir = dir;
     base.disk_warn_mb = 0;
     base.disk_stop_mb = 16;
+    base.preview_width = preview_width;
     std::printf("# lectern_record_bench --seconds %g --rounds %d%s  (%g media seconds per run, preview %d px @ %d fps, meters on)\n",
                 seconds, rounds, presets ? " --presets" : "", seconds, base.preview_width, base.preview_fps);
     std::printf("%-10s %-9s %5s %14s %14s %7s\n", "size", "preset", "round", "ffmpeg cpu/s", "lectern cpu/s", "ratio");

@@ -58,3 +58,27 @@ TEST_CASE("three gapless splits keep every frame in exactly one file") {
     CHECK(total == status.frames_recorded);
     CHECK(status.dropped_frames == 0);
 }
+
+TEST_CASE("a pause leaves the paused time out of the file and nothing else") {
+    std::string dir = test::fresh_dir("pause");
+    Recorder recorder(test::small_config(dir));
+    REQUIRE(recorder.open());
+    REQUIRE(recorder.start(test::sample_meta("paused")));
+    std::this_thread::sleep_for(1s);
+    recorder.pause();
+    std::this_thread::sleep_for(100ms);
+    CHECK(recorder.status().state == RecorderState::Paused);
+    int64_t at_pause = recorder.status().frames_recorded;
+    std::this_thread::sleep_for(1s);
+    CHECK(recorder.status().frames_recorded - at_pause <= 1);  // nothing recorded while paused
+    recorder.resume();
+    std::this_thread::sleep_for(1s);
+    recorder.stop();
+    auto done = recorder.wait_finished(20s);
+    REQUIRE(done);
+    int64_t frames = test::video_frames_of(done->media_path);
+    CHECK(frames == recorder.status().frames_recorded);
+    CHECK(frames == doctest::Approx(60).epsilon(0.2));  // two of the three seconds
+    std::vector<double> t = test::video_times_of(done->media_path);
+    for (size_t i = 1; i < t.size(); ++i) REQUIRE(t[i] - t[i - 1] == doctest::Approx(1.0 / 30).epsilon(0.05));
+}
