@@ -1,0 +1,32 @@
+// What every screen reads (a const snapshot of the state it shows) and what it may return: intents,
+// applied by the controller after the frame. Screens call no worker, FFmpeg, curl or SQLite.
+#pragma once
+
+#include "agenda.h"
+#include "ui/fonts.h"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace lectern {
+
+struct ScreenContext {
+    const Agenda& agenda;
+    TimePoint now;
+    const ui::Fonts& fonts;
+    ImVec2 size;                // the whole screen, in pixels
+    int page_seconds = 12;      // how long a page shows when content does not fit
+    std::vector<std::string> notices;  // problems to show as a banner (bad agenda reload, no CJK font)
+};
+
+enum class IntentKind {
+    OpenOperator,  // the hidden long-press that asks for the PIN
+};
+
+struct Intent {
+    IntentKind kind;
+};
+
+}  // namespace lectern
