@@ -28,6 +28,14 @@ void read_display(TableReader r, DisplayConfig& c) {
     r.finish();
 }
 
+void read_timer(TableReader r, TimerConfig& c) {
+    c.warning_minutes = static_cast<int>(r.integer("warning_minutes", c.warning_minutes, 1, 60));
+    c.final_minutes = static_cast<int>(r.integer("final_minutes", c.final_minutes, 0, 30));
+    if (c.final_minutes >= c.warning_minutes)
+        r.problem("final_minutes", "must be less than warning_minutes (" + std::to_string(c.warning_minutes) + ")");
+    r.finish();
+}
+
 LecternConfig read(const toml::table& root, const std::string& name) {
     ProblemList problems(name);
     LecternConfig config;
@@ -36,6 +44,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_kiosk(r.table("kiosk"), config.kiosk);
     read_agenda(r.table("agenda"), config.agenda);
     read_display(r.table("display"), config.display);
+    read_timer(r.table("timer"), config.timer);
     r.finish();
     problems.throw_if_any();
     return config;

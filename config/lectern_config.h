@@ -25,11 +25,17 @@ struct DisplayConfig {
     int page_seconds = 12;           // how long each page shows when items do not fit
 };
 
+struct TimerConfig {
+    int warning_minutes = 5;         // the speaker timer turns amber with this much left
+    int final_minutes = 1;           // and red with this much left; after zero it counts the overrun
+};
+
 struct LecternConfig {
     std::string source = "(embedded defaults)";  // where it was loaded from
     KioskConfig kiosk;
     AgendaConfig agenda;
     DisplayConfig display;
+    TimerConfig timer;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.

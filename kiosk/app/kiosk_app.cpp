@@ -9,6 +9,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace lectern {
 namespace {
@@ -22,6 +23,12 @@ std::string agenda_glyphs(const Agenda& agenda) {
     return all;
 }
 
+std::string room_list(const Agenda& agenda) {
+    std::string list;
+    for (const auto& r : agenda.rooms) list += (list.empty() ? "" : ", ") + r.id;
+    return list;
+}
+
 LecternConfig load(const KioskOptions& options) {
     return options.config_file.empty() ? LecternConfig{} : load_config(options.config_file);
 }
@@ -31,21 +38,30 @@ struct Session {
     std::unique_ptr<Clock> clock;
     std::unique_ptr<AgendaSource> agenda;
     ScreenSet screens;
+    std::string room_id;
+    LiveSession live;
     ui::FontFiles font_files;
 
     explicit Session(const KioskOptions& options)
         : config(load(options)),
           clock(options.at ? std::unique_ptr<Clock>(new FixedClock(*options.at)) : std::unique_ptr<Clock>(new SystemClock)),
           agenda(std::make_unique<AgendaSource>(config.agenda, *clock, !options.at)),
-          screens(parse_screen_id(options.screen.empty() ? config.kiosk.screen : options.screen),
-                  options.room.empty() ? config.kiosk.room : options.room),
+          screens(parse_screen_id(options.screen.empty() ? config.kiosk.screen : options.screen)),
+          room_id(options.room.empty() ? config.kiosk.room : options.room),
           font_files(ui::find_fonts(config.display.font)) {
         screens.lobby().query = options.search;
         screens.lobby().keyboard = options.keyboard;
+        live.stage_message = options.message;
+        auto shown = agenda->current();
+        if (!room_id.empty() && !shown->room(room_id))
+            throw std::invalid_argument("room \"" + room_id + "\" is not in the agenda; its rooms are " + room_list(*shown));
     }
 
     std::vector<Intent> draw(const Agenda& shown, const ui::Fonts& fonts, ImVec2 size) {
         ScreenContext ctx{shown, clock->now(), fonts, size, config.display.page_seconds, {}};
+        ctx.room_id = room_id;
+        ctx.live = &live;
+        ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
         if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
         if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
         return screens.draw(ctx);

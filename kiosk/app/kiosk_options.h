@@ -18,6 +18,7 @@ struct KioskOptions {
     std::optional<TimePoint> at;      // --at RFC3339: freeze the clock (screenshots, rehearsals)
     std::string search;               // --search TEXT: find-my-slot query (screenshots)
     bool keyboard = false;            // --keyboard: show the on-screen keyboard (screenshots)
+    std::string message;              // --message TEXT: the stage message on the timer (screenshots)
     bool windowed = false;            // --windowed
 };
 

@@ -1,5 +1,8 @@
 #include "screen_set.h"
 
+#include "screens/room.h"
+#include "screens/timer.h"
+
 #include <stdexcept>
 
 namespace lectern {
@@ -13,9 +16,9 @@ ScreenId parse_screen_id(const std::string& name) {
 
 std::vector<Intent> ScreenSet::draw(const ScreenContext& ctx) {
     switch (shown_) {
-        case ScreenId::Lobby:
-        case ScreenId::Room:
-        case ScreenId::Timer: return draw_lobby(ctx, lobby_);
+        case ScreenId::Lobby: return draw_lobby(ctx, lobby_);
+        case ScreenId::Room: return draw_room(ctx);
+        case ScreenId::Timer: return draw_timer(ctx);
     }
     return {};
 }

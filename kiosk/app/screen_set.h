@@ -16,13 +16,12 @@ ScreenId parse_screen_id(const std::string& name);
 
 class ScreenSet {
 public:
-    explicit ScreenSet(ScreenId shown, std::string room_id) : shown_(shown), room_id_(std::move(room_id)) {}
+    explicit ScreenSet(ScreenId shown) : shown_(shown) {}
     std::vector<Intent> draw(const ScreenContext& ctx);
     LobbyUi& lobby() { return lobby_; }
 
 private:
     ScreenId shown_;
-    std::string room_id_;
     LobbyUi lobby_;
 };
 

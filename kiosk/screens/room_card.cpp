@@ -52,7 +52,7 @@ float draw_now(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, floa
 
     // A tall card (one room on the screen) gets the large face so the title reads across the hall.
     ImFont* title_font = max_y - y > 520 * u ? f.display : f.title;
-    y += text_wrapped(title_font, ImVec2(at.x, y), w, colour::text, item.title, max_y - y > 900 * u ? 3 : 2) + 12 * u;
+    y += text_wrapped(title_font, ImVec2(at.x, y), w, colour::text, item.title, max_y - y > 450 * u ? 3 : 2) + 12 * u;
     const std::string speakers = speaker_line(ctx.agenda, item);
     if (!speakers.empty() && y + f.heading->FontSize < max_y) {
         y += text_wrapped(f.heading, ImVec2(at.x, y), w, colour::accent, speakers, 2);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "agenda.h"
+#include "live_session.h"
+#include "recorder_view.h"
 #include "ui/fonts.h"
 
 #include <imgui.h>
@@ -19,6 +21,13 @@ struct ScreenContext {
     ImVec2 size;                // the whole screen, in pixels
     int page_seconds = 12;      // how long a page shows when content does not fit
     std::vector<std::string> notices;  // problems to show as a banner (bad agenda reload, no CJK font)
+    std::string room_id;               // the room of the room and timer screens
+    const LiveSession* live = nullptr;      // actual starts, stage message; null = follow the clock
+    const RecorderView* recorder = nullptr; // null = no recorder in this kiosk
+    TimerThresholds thresholds;
+
+    const Room* room() const;          // room_id's room, or the first one
+    const LiveSession& live_session() const;
 };
 
 enum class IntentKind {

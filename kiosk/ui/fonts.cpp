@@ -106,6 +106,12 @@ Fonts build_fonts(const FontFiles& files, float width, float height, float text_
     fonts.title = add(files.bold, 58, ranges);
     fonts.display = add(files.bold, 76, ranges);
     fonts.huge = add(files.bold, 150, digit_ranges);
+    static ImVector<ImWchar> timer_ranges;
+    timer_ranges.clear();
+    ImFontGlyphRangesBuilder timer_glyphs;
+    timer_glyphs.AddText("0123456789:+-");
+    timer_glyphs.BuildRanges(&timer_ranges);
+    fonts.timer = add(files.bold, 400, timer_ranges);
     io.Fonts->Build();
     return fonts;
 }

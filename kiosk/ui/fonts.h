@@ -31,7 +31,8 @@ struct Fonts {
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
     ImFont* display = nullptr;  // the item on now when one room fills the screen
-    ImFont* huge = nullptr;  // clocks and the speaker timer (digits and a few letters)
+    ImFont* huge = nullptr;  // clocks (digits and a few letters)
+    ImFont* timer = nullptr; // the speaker timer's digits, a third of the screen high
 };
 
 // Rebuilds io.Fonts for this screen size with the glyphs in `text` (the agenda's strings) plus

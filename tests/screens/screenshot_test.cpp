@@ -88,3 +88,25 @@ TEST_CASE("a bad agenda file named in the configuration stops the kiosk with the
     CHECK(r.out.find("'items[0].id': must be text") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists("screenshots/never.png"));
 }
+
+TEST_CASE("the room screen renders at 1920x1080 and 1280x800 with the speech on") {
+    for (const char* size : {"1920x1080", "1280x800"}) {
+        CAPTURE(size);
+        Shot shot = screenshot(std::string("room-") + size, std::string("--screen room --size ") + size + " --at 2024-04-29T09:26:10+08:00");
+        CHECK(shot.result.out.find("room hall: now address-wu") != std::string::npos);
+        CHECK(shot.image.distinct_colours() > 50);
+        CHECK(accent_pixels(shot.image) > shot.image.width * 10u);
+    }
+}
+
+TEST_CASE("the speaker timer is green with time to spare, amber in the last five minutes and red in the last one") {
+    // Colours of ui::colour::ok, ::warning and ::live, which the digits use in each phase.
+    Shot plenty = screenshot("timer-plenty", "--screen timer --size 1280x800 --at 2024-04-29T09:15:00+08:00");
+    Shot warning = screenshot("timer-warning", "--screen timer --size 1920x1080 --at 2024-04-29T09:26:10+08:00");
+    Shot final = screenshot("timer-final", "--screen timer --size 1920x1080 --at 2024-04-29T09:29:20+08:00 --message \"Please wrap up\"");
+    CHECK(plenty.image.count_near(70, 200, 120) > 20000u);
+    CHECK(plenty.image.count_near(255, 170, 40) < 2000u);
+    CHECK(warning.image.count_near(255, 170, 40) > 20000u);
+    CHECK(warning.image.count_near(70, 200, 120) < 2000u);
+    CHECK(final.image.count_near(236, 64, 64) > 20000u);
+}
