@@ -21,6 +21,7 @@ void print_usage() {
       start the kiosk (fullscreen); with no config: demo agenda, synthetic camera, local archive
   lectern --screenshot OUT.png [--screen NAME] [--size WxH] [--at 2024-04-29T09:40:00+08:00]
           [--config FILE] [--room ID] [--search TEXT] [--keyboard] [--message TEXT]
+          [--state FILE.json]   (--screen also takes "operator"; the state file sets recorder/uploads)
       render one frame offscreen (no display needed) and write a PNG
   lectern check-config FILE         validate a configuration file (exit 2 when it has problems)
   lectern agenda show [FILE] [--json]
@@ -122,6 +123,7 @@ KioskOptions parse_kiosk_options(const std::vector<std::string>& args) {
         else if (a == "--search") o.search = value("TEXT");
         else if (a == "--keyboard") o.keyboard = true;
         else if (a == "--message") o.message = value("TEXT");
+        else if (a == "--state") o.state_file = value("FILE.json");
         else if (a == "--windowed") o.windowed = true;
         else if (a == "--size") {
             const std::string& s = value("WIDTHxHEIGHT, e.g. 1920x1080");

@@ -44,6 +44,13 @@ std::unique_ptr<FrameRenderer> FrameRenderer::open_offscreen(int width, int heig
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DeltaTime = 1.0f / 30;
+    // No platform backend offscreen: map the keys screens read to their ASCII codes, so that tests
+    // can press them through io.KeysDown like SDL would.
+    io.KeyMap[ImGuiKey_Backspace] = 8;
+    io.KeyMap[ImGuiKey_Tab] = 9;
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    io.KeyMap[ImGuiKey_Escape] = 27;
+    io.KeyMap[ImGuiKey_Space] = 32;
     return r;
 }
 

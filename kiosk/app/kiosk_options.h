@@ -19,6 +19,7 @@ struct KioskOptions {
     std::string search;               // --search TEXT: find-my-slot query (screenshots)
     bool keyboard = false;            // --keyboard: show the on-screen keyboard (screenshots)
     std::string message;              // --message TEXT: the stage message on the timer (screenshots)
+    std::string state_file;           // --state FILE.json: recorder and upload state to show (screenshots)
     bool windowed = false;            // --windowed
 };
 

@@ -8,8 +8,6 @@
 #include "timeline.h"
 #include "ui/theme.h"
 
-#include <imgui_internal.h>  // ImTextStrToUtf8
-
 #include <algorithm>
 
 namespace lectern {
@@ -17,20 +15,6 @@ namespace lectern {
 using namespace ui;
 
 namespace {
-
-// Typing on a physical keyboard goes straight into the search, without focusing anything first.
-void take_typed_text(std::string& query) {
-    ImGuiIO& io = ImGui::GetIO();
-    for (ImWchar c : io.InputQueueCharacters) {
-        if (c < 0x20 || c == 0x7F) continue;
-        const ImWchar one[2] = {c, 0};
-        char utf8[8] = {};
-        ImTextStrToUtf8(utf8, sizeof utf8, one, one + 1);
-        query += utf8;
-    }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) erase_last_character(query);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) query.clear();
-}
 
 // The search bar at the bottom; tapping it opens the on-screen keyboard.
 void draw_search_bar(const ScreenContext& ctx, LobbyUi& ui, const Rect& r) {

@@ -2,12 +2,27 @@
 
 #include "ui/theme.h"
 
+#include <imgui_internal.h>  // ImTextStrToUtf8
+
 #include <algorithm>
 #include <string_view>
 
 namespace lectern {
 
 using namespace ui;
+
+void take_typed_text(std::string& text) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (ImWchar c : io.InputQueueCharacters) {
+        if (c < 0x20 || c == 0x7F) continue;
+        const ImWchar one[2] = {c, 0};
+        char utf8[8] = {};
+        ImTextStrToUtf8(utf8, sizeof utf8, one, one + 1);
+        text += utf8;
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) erase_last_character(text);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) text.clear();
+}
 
 void erase_last_character(std::string& text) {
     while (!text.empty()) {

@@ -5,6 +5,7 @@
 #include "agenda.h"
 #include "live_session.h"
 #include "recorder_view.h"
+#include "session_controller.h"
 #include "ui/fonts.h"
 
 #include <imgui.h>
@@ -32,10 +33,20 @@ struct ScreenContext {
 
 enum class IntentKind {
     OpenOperator,  // the hidden long-press that asks for the PIN
+    SubmitPin,     // text = the PIN typed
+    CancelPin,
+    LockConsole,
+    Run,           // command = what the technician asked for
+    RetryUpload,   // upload_id
+    PauseUpload,
+    CancelUpload,
 };
 
 struct Intent {
     IntentKind kind;
+    Command command{};
+    std::string text;
+    long long upload_id = 0;
 };
 
 }  // namespace lectern

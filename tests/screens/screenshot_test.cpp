@@ -110,3 +110,25 @@ TEST_CASE("the speaker timer is green with time to spare, amber in the last five
     CHECK(warning.image.count_near(70, 200, 120) < 2000u);
     CHECK(final.image.count_near(236, 64, 64) > 20000u);
 }
+
+TEST_CASE("the operator console renders mid-session with an alert and uploads in progress at 1920x1080 and 1280x800") {
+    for (const char* size : {"1920x1080", "1280x800"}) {
+        CAPTURE(size);
+        Shot shot = screenshot(std::string("operator-") + size,
+                               std::string("--screen operator --size ") + size +
+                                   " --at 2024-04-29T10:04:10+08:00 --state " LECTERN_SOURCE_DIR "/tests/data/state-recording-alert.json");
+        CHECK(shot.image.distinct_colours() > 50);
+        CHECK(shot.image.count_near(236, 64, 64) > 2000u);   // the REC badge and the failed upload's bar
+        CHECK(shot.image.count_near(150, 90, 10, 4) > 5000u);  // the alert banner
+    }
+}
+
+TEST_CASE("a screen state file with a mistake is refused naming the file") {
+    std::filesystem::create_directories("screenshots");
+    FILE* f = std::fopen("screenshots/bad-state.json", "w");
+    std::fputs("{\"recorder\": {\"elapsed_s\": \"long\"}}", f);
+    std::fclose(f);
+    CommandResult r = run_command(lectern + " --screenshot screenshots/x.png --screen operator --state screenshots/bad-state.json");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("screenshots/bad-state.json") != std::string::npos);
+}
