@@ -42,9 +42,6 @@ void read_media(TableReader r, MediaConfig& c) {
     if (c.file_name.empty()) r.problem("file_name", "must not be empty; e.g. \"{date}_{room}_{time}_{speaker}\"");
     c.preview_width = static_cast<int>(r.integer("preview_width", c.preview_width, 0, 1920));
     c.preview_fps = static_cast<int>(r.integer("preview_fps", c.preview_fps, 1, 60));
-    c.pad_before_seconds = static_cast<int>(r.integer("pad_before_seconds", c.pad_before_seconds, 0, 3600));
-    c.pad_after_seconds = static_cast<int>(r.integer("pad_after_seconds", c.pad_after_seconds, 0, 3600));
-    c.auto_record = r.boolean("auto_record", c.auto_record);
     c.disk_warn_mb = static_cast<int>(r.integer("disk_warn_mb", c.disk_warn_mb, 0, 1000000));
     c.disk_stop_mb = static_cast<int>(r.integer("disk_stop_mb", c.disk_stop_mb, 16, 1000000));
     r.finish();

@@ -39,9 +39,7 @@ struct MediaConfig {
     std::string file_name = "{date}_{room}_{time}_{speaker}";
     int preview_width = 640;
     int preview_fps = 15;
-    int pad_before_seconds = 60;  // automatic start this long before an item's scheduled start
-    int pad_after_seconds = 120;  // automatic stop this long after its scheduled end
-    bool auto_record = false;
+    // Automatic recording and its padding are [session] auto_record / padding_seconds.
     int disk_warn_mb = 2048;
     int disk_stop_mb = 256;
 };
