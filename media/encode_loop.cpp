@@ -90,12 +90,12 @@ void Recorder::Impl::encode_loop() {
 
 void Recorder::Impl::apply_commands() {
     while (true) {
-        Command c;
+        RecorderCommand c;
         {
             std::lock_guard lock(command_mutex);
             if (commands.empty()) return;
             // A split before any frame reached the current file would make an empty file: wait a frame.
-            if (commands.front().kind == Command::Split && !segments.empty() &&
+            if (commands.front().kind == RecorderCommand::Split && !segments.empty() &&
                 segments.back().first_frame == next_frame)
                 return;
             c = std::move(commands.front());
@@ -103,7 +103,7 @@ void Recorder::Impl::apply_commands() {
         }
         bool active = state == RecorderState::Recording || state == RecorderState::Paused;
         switch (c.kind) {
-            case Command::Start: {
+            case RecorderCommand::Start: {
                 if (active) end("stopped: a new recording started");
                 auto ok = begin(c.meta);
                 if (!ok) {
@@ -114,20 +114,20 @@ void Recorder::Impl::apply_commands() {
                 c.done->set_value(ok);
                 break;
             }
-            case Command::Stop:
+            case RecorderCommand::Stop:
                 if (active) end("stopped");
                 break;
-            case Command::StopAt: stop_at_frame = c.frames; break;
-            case Command::Pause:
+            case RecorderCommand::StopAt: stop_at_frame = c.frames; break;
+            case RecorderCommand::Pause:
                 if (state == RecorderState::Recording) state = RecorderState::Paused;
                 break;
-            case Command::Resume:
+            case RecorderCommand::Resume:
                 if (state == RecorderState::Paused) {
                     state = RecorderState::Recording;
                     force_key = true;  // the picture jumps: start a new GOP
                 }
                 break;
-            case Command::Split:
+            case RecorderCommand::Split:
                 if (!active) break;
                 if (auto ok = open_segment(c.meta); !ok) fail(ok.error());
                 break;

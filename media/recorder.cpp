@@ -153,7 +153,7 @@ bool Recorder::Impl::pump(CaptureInput& input, int role) {
     return true;
 }
 
-void Recorder::Impl::post(Command c) {
+void Recorder::Impl::post(RecorderCommand c) {
     std::lock_guard lock(command_mutex);
     commands.push_back(std::move(c));
 }
@@ -162,19 +162,19 @@ tl::expected<void, std::string> Recorder::start(RecordingMeta meta) {
     if (!impl_->opened) return tl::unexpected(std::string("the recorder is not open; call open() first"));
     auto done = std::make_shared<std::promise<tl::expected<void, std::string>>>();
     auto result = done->get_future();
-    impl_->post({Command::Start, std::move(meta), 0, done});
+    impl_->post({RecorderCommand::Start, std::move(meta), 0, done});
     if (result.wait_for(10s) != std::future_status::ready)
         return tl::unexpected(std::string("the encode thread did not answer within 10 s"));
     return result.get();
 }
 
-void Recorder::stop() { impl_->post({Command::Stop, {}, 0, nullptr}); }
+void Recorder::stop() { impl_->post({RecorderCommand::Stop, {}, 0, nullptr}); }
 void Recorder::stop_at(double media_seconds) {
-    impl_->post({Command::StopAt, {}, std::llround(media_seconds * impl_->config.fps), nullptr});
+    impl_->post({RecorderCommand::StopAt, {}, std::llround(media_seconds * impl_->config.fps), nullptr});
 }
-void Recorder::pause() { impl_->post({Command::Pause, {}, 0, nullptr}); }
-void Recorder::resume() { impl_->post({Command::Resume, {}, 0, nullptr}); }
-void Recorder::split(RecordingMeta next) { impl_->post({Command::Split, std::move(next), 0, nullptr}); }
+void Recorder::pause() { impl_->post({RecorderCommand::Pause, {}, 0, nullptr}); }
+void Recorder::resume() { impl_->post({RecorderCommand::Resume, {}, 0, nullptr}); }
+void Recorder::split(RecordingMeta next) { impl_->post({RecorderCommand::Split, std::move(next), 0, nullptr}); }
 
 RecorderStatus Recorder::status() const {
     std::lock_guard lock(impl_->status_mutex);

@@ -20,7 +20,7 @@
 
 namespace lectern {
 
-struct Command {
+struct RecorderCommand {
     enum Kind { Start, Stop, StopAt, Pause, Resume, Split } kind;
     RecordingMeta meta;
     int64_t frames = 0;  // StopAt
@@ -66,8 +66,8 @@ struct Recorder::Impl {
 
     // Commands from the UI thread, applied by the encode thread at a frame boundary.
     std::mutex command_mutex;
-    std::deque<Command> commands;
-    void post(Command c);
+    std::deque<RecorderCommand> commands;
+    void post(RecorderCommand c);
 
     // Status published by the encode thread.
     mutable std::mutex status_mutex;
