@@ -1,7 +1,7 @@
 #include "record_command.h"
 
 #include "agenda_file.h"
-#include "auto_record.h"
+#include "recorder_control.h"
 #include "lectern_config.h"
 #include "recorder.h"
 

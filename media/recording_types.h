@@ -22,6 +22,7 @@ struct RecordingMeta {
     std::string room;
     std::string item_id;
     std::string title;
+    std::string note;  // the technician's correction note, if any
     std::vector<RecordingSpeaker> speakers;
     TimePoint scheduled_start{};
     TimePoint scheduled_end{};

@@ -24,6 +24,7 @@ nlohmann::json meta_json(const RecordingMeta& m) {
             {"room", m.room},
             {"item_id", m.item_id},
             {"title", m.title},
+            {"note", m.note},
             {"speakers", speakers},
             {"scheduled_start", rfc3339(m.scheduled_start, m.time_zone)},
             {"scheduled_end", rfc3339(m.scheduled_end, m.time_zone)},
@@ -72,6 +73,7 @@ std::optional<SidecarFacts> read_pending(const std::string& path) {
     m.room = j.value("room", "");
     m.item_id = j.value("item_id", "");
     m.title = j.value("title", "");
+    m.note = j.value("note", "");
     m.kiosk_id = j.value("kiosk_id", "");
     m.time_zone = j.value("time_zone", "UTC");
     m.scheduled_start = time_of(j, "scheduled_start");

@@ -30,7 +30,7 @@ TEST_CASE("a recorder killed with SIGKILL leaves a playable file that the next s
     if (child == 0) {
         ::dup2(out[1], STDOUT_FILENO);
         ::close(out[0]);
-        ::execl(LECTERN_BIN_DIR "/lectern_record_helper", "lectern_record_helper", "record", "--config",
+        ::execl(LECTERN_RECORD_EXE, "lectern", "record", "--config",
                 config.c_str(), "--item", "address-wu", static_cast<char*>(nullptr));
         ::_exit(127);
     }

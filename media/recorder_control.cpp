@@ -1,0 +1,48 @@
+#include "recorder_control.h"
+
+#include <stdexcept>
+
+namespace lectern {
+
+RecordingMeta meta_from_plan(const RecordingPlan& plan, const std::string& kiosk_id, const std::string& time_zone) {
+    RecordingMeta meta;
+    meta.event = plan.event;
+    meta.room = plan.room;
+    meta.item_id = plan.item_id;
+    meta.title = plan.title;
+    meta.note = plan.note;
+    for (const Speaker& s : plan.speakers) meta.speakers.push_back({s.name, s.native_name, s.affiliation});
+    meta.scheduled_start = plan.scheduled_start;
+    meta.scheduled_end = plan.scheduled_end;
+    meta.kiosk_id = kiosk_id;
+    meta.time_zone = time_zone;
+    return meta;
+}
+
+RecordingMeta meta_for_item(const Agenda& agenda, const AgendaItem& item, const std::string& kiosk_id) {
+    RecordingPlan plan;
+    plan.event = agenda.event.name;
+    const Room* room = agenda.room(item.room_id);
+    plan.room = room ? room->name : item.room_id;
+    plan.item_id = item.id;
+    plan.title = item.title;
+    plan.note = item.note;
+    plan.scheduled_start = item.start;
+    plan.scheduled_end = item.end;
+    for (const auto& id : item.speaker_ids)
+        if (const Speaker* s = agenda.speaker(id)) plan.speakers.push_back(*s);
+    return meta_from_plan(plan, kiosk_id, agenda.event.time_zone);
+}
+
+MediaRecorderControl::MediaRecorderControl(Recorder& recorder, std::string kiosk_id, std::string time_zone)
+    : recorder_(recorder), kiosk_id_(std::move(kiosk_id)), time_zone_(std::move(time_zone)) {}
+
+void MediaRecorderControl::start(const RecordingPlan& plan) {
+    if (auto ok = recorder_.start(meta_from_plan(plan, kiosk_id_, time_zone_)); !ok) throw std::runtime_error(ok.error());
+}
+void MediaRecorderControl::stop() { recorder_.stop(); }
+void MediaRecorderControl::pause() { recorder_.pause(); }
+void MediaRecorderControl::resume() { recorder_.resume(); }
+void MediaRecorderControl::split(const RecordingPlan& next) { recorder_.split(meta_from_plan(next, kiosk_id_, time_zone_)); }
+
+}  // namespace lectern
