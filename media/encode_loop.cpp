@@ -137,6 +137,11 @@ void Recorder::Impl::apply_commands() {
 }
 
 tl::expected<void, std::string> Recorder::Impl::begin(const RecordingMeta& meta) {
+    // Refuse rather than start a file that the disk watch would stop a second later.
+    if (int64_t free = free_bytes(output_dir); free >= 0 && free / (1024 * 1024) < config.disk_stop_mb)
+        return tl::unexpected("disk almost full: " + std::to_string(free / (1024 * 1024)) + " MB left in " + output_dir +
+                              " (recording needs more than disk_stop_mb = " + std::to_string(config.disk_stop_mb) +
+                              " MB); free space there or set [media] output_dir to another disk");
     auto video = Encoder::h264(config);
     if (!video) return tl::unexpected(video.error());
     auto aac = Encoder::aac(config);

@@ -64,3 +64,19 @@ TEST_CASE("lectern record exits non-zero with the reason on standard error") {
     CHECK(out.find("--duration \"soon\" is not a duration") != std::string::npos);
     CHECK(out.find("rc=2") != std::string::npos);
 }
+
+TEST_CASE("a missing sound card and a missing X display are named with what to check") {
+    MediaConfig c = test::small_config(test::fresh_dir("nosound"));
+    c.audio_source = "alsa";
+    c.audio_device = "hw:9,0";
+    std::string e = open_error(c);
+    CHECK(e.find("ALSA device hw:9,0: cannot open") == 0);
+    CHECK(e.find("audio_device") != std::string::npos);
+
+    c = test::small_config(test::fresh_dir("nodisplay"));
+    c.source = "x11grab";
+    c.display = ":97";
+    e = open_error(c);
+    CHECK(e.find("X11 display :97: cannot open") == 0);
+    CHECK(e.find("[media] display") != std::string::npos);
+}

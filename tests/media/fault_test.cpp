@@ -48,3 +48,33 @@ TEST_CASE("a source that ends mid-recording is followed by slate and an alert") 
     CHECK(std::stod(audio_end) == doctest::Approx(5.0).epsilon(0.05));
     CHECK(test::decodes_cleanly(done->media_path));
 }
+
+TEST_CASE("low disk space raises an alert, and a full disk refuses to start") {
+    std::string dir = test::fresh_dir("disk");
+    MediaConfig c = test::small_config(dir);
+    // Thresholds above any free space this machine has make the disk "low" and "full" for the test.
+    c.disk_warn_mb = 1000000;
+    {
+        Recorder recorder(c);
+        REQUIRE(recorder.open());
+        REQUIRE(recorder.start(test::sample_meta("low disk")));
+        recorder.stop_at(2.0);
+        bool alerted = false;
+        for (int i = 0; i < 40 && !alerted; ++i) {
+            for (const auto& a : recorder.status().alerts) alerted |= a.find("disk low: ") == 0 && a.find(dir) != std::string::npos;
+            std::this_thread::sleep_for(50ms);
+        }
+        CHECK(alerted);
+        auto done = recorder.wait_finished(20s);
+        REQUIRE(done);
+        CHECK(test::decodes_cleanly(done->media_path));
+    }
+    c.disk_stop_mb = 999999;
+    Recorder full(c);
+    REQUIRE(full.open());
+    auto started = full.start(test::sample_meta("full disk"));
+    REQUIRE_FALSE(started);
+    CHECK(started.error().find("disk almost full: ") == 0);
+    CHECK(started.error().find(dir) != std::string::npos);
+    CHECK(full.status().state == RecorderState::Failed);
+}
