@@ -78,3 +78,24 @@ TEST_CASE("low disk space raises an alert, and a full disk refuses to start") {
     CHECK(started.error().find(dir) != std::string::npos);
     CHECK(full.status().state == RecorderState::Failed);
 }
+
+TEST_CASE("a file looped as a camera plays on past its end without slate") {
+    std::string dir = test::fresh_dir("loop");
+    std::string clip = dir + "/one-second.mp4";
+    test::run("ffmpeg -v error -f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=sample_rate=48000 -t 1 "
+              "-c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.source = "file";
+    c.file = clip;
+    Recorder recorder(c);
+    REQUIRE(recorder.open());
+    REQUIRE(recorder.start(test::sample_meta("looped")));
+    recorder.stop_at(3.0);
+    auto done = recorder.wait_finished(20s);
+    REQUIRE(done);
+    RecorderStatus s = recorder.status();
+    CHECK(s.slate_frames == 0);
+    CHECK(s.frames_recorded == 90);
+    CHECK(s.dropped_frames == 0);
+    CHECK(test::video_frames_of(done->media_path) == 90);
+}
