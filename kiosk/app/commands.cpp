@@ -61,6 +61,7 @@ nlohmann::json to_json(const Agenda& a) {
     const std::string& zone = a.event.time_zone;
     nlohmann::json j;
     j["event"] = {{"name", a.event.name}, {"venue", a.event.venue}, {"time_zone", zone}};
+    j["import_notes"] = a.import_notes;
     for (const auto& r : a.rooms) j["rooms"].push_back({{"id", r.id}, {"name", r.name}});
     for (const auto& s : a.speakers)
         j["speakers"].push_back({{"id", s.id}, {"name", s.name}, {"native_name", s.native_name},
@@ -68,13 +69,14 @@ nlohmann::json to_json(const Agenda& a) {
     for (const auto& i : a.items)
         j["items"].push_back({{"id", i.id}, {"room", i.room_id}, {"start", to_rfc3339(i.start, zone)},
                               {"end", to_rfc3339(i.end, zone)}, {"title", i.title}, {"kind", to_string(i.kind)},
-                              {"speakers", i.speaker_ids}, {"presider", i.presider_id}});
+                              {"speakers", i.speaker_ids}, {"presider", i.presider_id}, {"record", i.record}});
     return j;
 }
 
 void print_text(const Agenda& a) {
     const std::string& zone = a.event.time_zone;
-    std::cout << a.event.name << "\n" << a.event.venue << " — times in " << zone << "\n";
+    std::cout << a.event.name << "\n" << (a.event.venue.empty() ? "" : a.event.venue + " — ") << "times in " << zone << "\n";
+    for (const auto& note : a.import_notes) std::cout << "note: " << note << "\n";
     std::string day;
     for (const auto& i : a.items) {
         std::string this_day = date_text(i.start, zone);
