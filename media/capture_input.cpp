@@ -94,7 +94,10 @@ CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
     }
     auto [kind, frame] = std::move(ready_.front());
     ready_.pop_front();
-    if (kind == Read::Video && spec_.pace) pace(frame.get());
+    if (kind == Read::Video) {
+        track_time(frame.get());
+        if (spec_.pace) pace();
+    }
     out = std::move(frame);
     return kind;
 }
@@ -152,23 +155,26 @@ bool CaptureInput::restart() {
     if (av_seek_frame(input_.get(), -1, 0, AVSEEK_FLAG_BACKWARD) < 0) return false;
     if (video_decoder_) avcodec_flush_buffers(video_decoder_.get());
     if (audio_decoder_) avcodec_flush_buffers(audio_decoder_.get());
-    loop_offset_ = last_media_time_ + 1.0 / format_.fps;
+    AVRational rate = input_->streams[video_index_]->avg_frame_rate;
+    loop_offset_ = last_media_time_ + (rate.num > 0 && rate.den > 0 ? av_q2d(av_inv_q(rate)) : 1.0 / format_.fps);
     first_pts_ = AV_NOPTS_VALUE;
     return true;
 }
 
-void CaptureInput::pace(const AVFrame* frame) {
+void CaptureInput::track_time(const AVFrame* frame) {
     int64_t pts = frame->best_effort_timestamp;
-    if (pts == AV_NOPTS_VALUE) return;
-    if (first_pts_ == AV_NOPTS_VALUE) {
-        first_pts_ = pts;
-        if (pace_origin_ == std::chrono::steady_clock::time_point{})
-            pace_origin_ = std::chrono::steady_clock::now();
+    if (pts == AV_NOPTS_VALUE) {
+        last_media_time_ += 1.0 / format_.fps;  // no timestamp: assume the nominal rate
+        return;
     }
-    double t = loop_offset_ + (pts - first_pts_) * av_q2d(input_->streams[video_index_]->time_base);
-    last_media_time_ = t;
+    if (first_pts_ == AV_NOPTS_VALUE) first_pts_ = pts;
+    last_media_time_ = loop_offset_ + (pts - first_pts_) * av_q2d(input_->streams[video_index_]->time_base);
+}
+
+void CaptureInput::pace() {
+    if (pace_origin_ == std::chrono::steady_clock::time_point{}) pace_origin_ = std::chrono::steady_clock::now();
     auto due = pace_origin_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                  std::chrono::duration<double>(t));
+                                  std::chrono::duration<double>(last_media_time_));
     // Sleep in short steps so a stop request is noticed quickly.
     while (!stop_ && std::chrono::steady_clock::now() < due)
         std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(

@@ -37,6 +37,8 @@ public:
     const SourceSpec& spec() const { return spec_; }
     bool has_video() const { return video_index_ >= 0; }
     bool has_audio() const { return audio_index_ >= 0; }
+    // Where the last video frame read belongs in the source's time, seconds (continued across loops).
+    double last_video_time() const { return last_media_time_; }
 
 private:
     static int interrupted(void* self);
@@ -45,7 +47,8 @@ private:
     void convert_video(const AVFrame* in);
     void convert_audio(const AVFrame* in);
     bool restart();  // seek back to the start for a looped file
-    void pace(const AVFrame* frame);
+    void track_time(const AVFrame* frame);
+    void pace();
 
     SourceSpec spec_;
     CaptureFormat format_;

@@ -64,8 +64,9 @@ void Recorder::Impl::encode_loop() {
         auto now = Clock::now();
         if (frame) {
             last_input = now;
+            if (in_slate) anchor_generation = -1;  // the timeline went on with slate: anchor again
             in_slate = false;
-            handle_frame(frame->get(), false);
+            handle_frame(frame->frame.get(), false, &*frame);
         } else if (quit) {
             break;
         } else if (now - last_input >= stall) {
@@ -76,7 +77,7 @@ void Recorder::Impl::encode_loop() {
             while (next_slate <= now) {
                 av::FramePtr plate = av::make_frame();
                 av_frame_ref(plate.get(), slate.get());
-                handle_frame(plate.get(), true);
+                handle_frame(plate.get(), true, nullptr);
                 next_slate += period;
             }
         }
@@ -124,6 +125,7 @@ void Recorder::Impl::apply_commands() {
             case RecorderCommand::Resume:
                 if (state == RecorderState::Paused) {
                     state = RecorderState::Recording;
+                    anchor_generation = -1;  // the paused time is left out: anchor again
                     force_key = true;  // the picture jumps: start a new GOP
                 }
                 break;
@@ -148,7 +150,8 @@ tl::expected<void, std::string> Recorder::Impl::begin(const RecordingMeta& meta)
     if (!aac) return tl::unexpected(aac.error());
     video_encoder.emplace(std::move(*video));
     audio_encoder.emplace(std::move(*aac));
-    next_frame = next_sample = slate_frames = 0;
+    next_frame = next_sample = slate_frames = duplicated_frames = skipped_frames = 0;
+    anchor_generation = -1;
     segment_number = 0;
     stop_at_frame = -1;
     audio.clear();  // what was heard before the start belongs to no file
@@ -192,7 +195,7 @@ tl::expected<void, std::string> Recorder::Impl::open_segment(const RecordingMeta
     return {};
 }
 
-void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame) {
+void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame, const CapturedFrame* source) {
     bool lagging = video_queue.size() > video_queue.capacity() / 2;
     // Preview is the first thing to go when the encoder lags (a non-live source always "lags").
     if (preview.due(frames_seen++)) {
@@ -203,6 +206,36 @@ void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame) {
         audio.clear();  // nothing records this moment's sound; keep the buffer fresh for the next start
         return;
     }
+    int64_t copies = source && real_time ? copies_for(*source) : 1;
+    for (int64_t i = 0; i < copies && state == RecorderState::Recording; ++i) encode_frame(frame, slate_frame);
+}
+
+// A source whose own rate differs from fps (a 25 or 29.97 fps camera, a 25 fps file) would drift
+// from the sound and the wall clock if frames were only counted. Its timestamps say where each
+// frame belongs; a frame more than one frame early is skipped, a gap of more than one is filled
+// by repeating the frame (25 -> 30 fps repeats every fifth). Sources at fps are never touched.
+int64_t Recorder::Impl::copies_for(const CapturedFrame& source) {
+    if (source.source_time < 0) return 1;
+    if (source.generation != anchor_generation) {
+        anchor_generation = source.generation;
+        anchor_time = source.source_time;
+        anchor_frame = next_frame;
+        return 1;
+    }
+    int64_t target = anchor_frame + std::llround((source.source_time - anchor_time) * config.fps);
+    if (next_frame > target + 1) {
+        ++skipped_frames;
+        return 0;
+    }
+    if (next_frame < target - 1) {
+        int64_t extra = std::min<int64_t>(target - next_frame, config.fps);
+        duplicated_frames += extra;
+        return 1 + extra;
+    }
+    return 1;
+}
+
+void Recorder::Impl::encode_frame(AVFrame* frame, bool slate_frame) {
     auto t0 = Clock::now();
     frame->pts = next_frame;
     // The decoder may have marked the source frame as I; only our own splits force keyframes.
@@ -210,6 +243,7 @@ void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame) {
     force_key = false;
     ++next_frame;
     if (slate_frame) ++slate_frames;
+    // The encoder takes its own reference, so the same picture may be sent again with a new pts.
     auto ok = video_encoder->encode(frame, [&](AVPacket* p) { route(p, true); });
     if (!ok) return fail(ok.error());
     encode_audio(false);
@@ -339,6 +373,8 @@ void Recorder::Impl::publish_status(bool force) {
     s.frames_captured = frames_captured;
     s.frames_recorded = next_frame;
     s.slate_frames = slate_frames;
+    s.duplicated_frames = duplicated_frames;
+    s.skipped_frames = skipped_frames;
     s.dropped_frames = dropped_frames;
     s.dropped_previews = dropped_previews;
     s.video_queue = static_cast<int>(video_queue.size());

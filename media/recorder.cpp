@@ -129,18 +129,21 @@ void Recorder::Impl::capture_loop(std::unique_ptr<CaptureInput> input, int role)
 // Reads until the source ends or fails; true when it ended and will not come back.
 bool Recorder::Impl::pump(CaptureInput& input, int role) {
     const bool live = input.spec().live;
+    const int64_t generation = role == 0 ? ++input_generation : 0;
     av::FramePtr frame;
     while (!quit) {
         switch (input.read(frame)) {
-            case CaptureInput::Read::Video:
+            case CaptureInput::Read::Video: {
                 ++frames_captured;
+                CapturedFrame captured{std::move(frame), input.last_video_time(), generation};
                 if (live) {
                     // A live source cannot wait: when the queue is full the frame is dropped, counted.
-                    if (!video_queue.try_push(std::move(frame))) ++dropped_frames;
-                } else if (!video_queue.push(std::move(frame))) {
+                    if (!video_queue.try_push(std::move(captured))) ++dropped_frames;
+                } else if (!video_queue.push(std::move(captured))) {
                     return true;
                 }
                 break;
+            }
             case CaptureInput::Read::Audio:
                 meter.add(frame.get());
                 audio.push(frame.get());

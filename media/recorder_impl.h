@@ -37,6 +37,14 @@ struct OpenSegment {
     bool video_done = false, audio_done = false;
 };
 
+// A picture from the capture thread with where it belongs in the source's own time (seconds,
+// continued across loops of a file; -1 unknown) and which opening of the source it came from.
+struct CapturedFrame {
+    av::FramePtr frame;
+    double source_time = -1;
+    int64_t generation = 0;
+};
+
 struct Recorder::Impl {
     Impl(MediaConfig c, bool real_time);
 
@@ -47,7 +55,7 @@ struct Recorder::Impl {
     std::atomic<bool> quit{false};
     bool opened = false;
 
-    BoundedQueue<av::FramePtr> video_queue;
+    BoundedQueue<CapturedFrame> video_queue;
     AudioBuffer audio;
     AudioMeter meter;
     PreviewTap preview;
@@ -58,6 +66,7 @@ struct Recorder::Impl {
     std::vector<std::thread> threads;
     std::atomic<int64_t> frames_captured{0}, dropped_frames{0};
     std::atomic<bool> video_ok{false};
+    int64_t input_generation = 0;  // capture thread only
     std::mutex source_mutex;
     std::string source_problem[2];  // video, audio
     void capture_loop(std::unique_ptr<CaptureInput> input, int role);
@@ -78,7 +87,9 @@ struct Recorder::Impl {
     void apply_commands();
     tl::expected<void, std::string> begin(const RecordingMeta& meta);
     tl::expected<void, std::string> open_segment(const RecordingMeta& meta);
-    void handle_frame(AVFrame* frame, bool slate);
+    void handle_frame(AVFrame* frame, bool slate, const CapturedFrame* source);
+    int64_t copies_for(const CapturedFrame& source);
+    void encode_frame(AVFrame* frame, bool slate);
     void encode_audio(bool final_flush);
     void route(AVPacket* packet, bool video);
     void close_done_segments(bool all);
@@ -95,6 +106,9 @@ struct Recorder::Impl {
     RecordingMeta current_meta;
     int64_t next_frame = 0, next_sample = 0, stop_at_frame = -1;
     int64_t slate_frames = 0, dropped_previews = 0, segment_number = 0, frames_seen = 0;
+    int64_t duplicated_frames = 0, skipped_frames = 0;
+    int64_t anchor_generation = -1, anchor_frame = 0;
+    double anchor_time = 0;
     bool force_key = false, in_slate = false;
     std::string disk_alert;
     av::FramePtr slate;

@@ -47,6 +47,8 @@ struct RecorderStatus {
     int64_t frames_recorded = 0;         // encoded since start(), all segments, slate included
     int64_t slate_frames = 0;            // of frames_recorded, how many were slate
     int64_t dropped_frames = 0;          // captured but not encoded because the encoder lagged
+    int64_t duplicated_frames = 0;       // repeated to keep a slower source (25, 29.97 fps) on time
+    int64_t skipped_frames = 0;          // left out to keep a faster source on time
     int64_t dropped_previews = 0;        // preview frames skipped because the encoder lagged
     double encode_speed = 0;             // media seconds encoded per wall second (1.0 = real time)
     double bitrate_kbps = 0;

@@ -99,3 +99,29 @@ TEST_CASE("a file looped as a camera plays on past its end without slate") {
     CHECK(s.dropped_frames == 0);
     CHECK(test::video_frames_of(done->media_path) == 90);
 }
+
+TEST_CASE("a 25 fps source recorded at 30 fps keeps time by repeating frames") {
+    std::string dir = test::fresh_dir("rate");
+    std::string clip = dir + "/pal.mp4";
+    test::run("ffmpeg -v error -f lavfi -i testsrc2=size=320x240:rate=25 -f lavfi -i sine=sample_rate=48000 -t 2 "
+              "-c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.source = "file";
+    c.file = clip;
+    Recorder recorder(c);
+    REQUIRE(recorder.open());
+    auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(recorder.start(test::sample_meta("pal")));
+    recorder.stop_at(3.0);
+    auto done = recorder.wait_finished(20s);
+    REQUIRE(done);
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    RecorderStatus s = recorder.status();
+    CHECK(s.frames_recorded == 90);
+    CHECK(s.duplicated_frames == doctest::Approx(15).epsilon(0.2));  // one in six of the output
+    CHECK(s.slate_frames == 0);
+    CHECK(wall == doctest::Approx(3.0).epsilon(0.15));  // media time kept with the wall clock
+    std::string audio_end = test::run("ffprobe -v error -select_streams a -show_entries stream=duration -of csv=p=0 '" +
+                                      done->media_path + "'");
+    CHECK(std::stod(audio_end) == doctest::Approx(3.0).epsilon(0.05));
+}

@@ -75,4 +75,6 @@ TEST_CASE("five seconds of the synthetic camera become h264 and aac lasting five
     CHECK(files == 2);
     CHECK(recorder.status().state == RecorderState::Idle);
     CHECK(recorder.status().dropped_frames == 0);
+    CHECK(recorder.status().duplicated_frames == 0);  // a source at the recording's rate is never retimed
+    CHECK(recorder.status().skipped_frames == 0);
 }
