@@ -36,6 +36,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_kiosk(r.table("kiosk"), config.kiosk);
     read_agenda(r.table("agenda"), config.agenda);
     read_display(r.table("display"), config.display);
+    read_upload(r.table("upload"), config.upload);
     r.finish();
     problems.throw_if_any();
     return config;

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "upload_config.h"
+
 namespace lectern {
 
 struct KioskConfig {
@@ -30,6 +32,7 @@ struct LecternConfig {
     KioskConfig kiosk;
     AgendaConfig agenda;
     DisplayConfig display;
+    UploadConfig upload;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.

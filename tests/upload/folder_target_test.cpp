@@ -1,0 +1,130 @@
+// The folder target (the demo's local archive) and the worker, end to end on the local disk.
+#include "retention.h"
+#include "upload_fixtures.h"
+#include "upload_queue.h"
+#include "uploader.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace lectern;
+using namespace lectern::test;
+namespace fs = std::filesystem;
+
+namespace {
+UploadConfig folder_config(const std::string& archive) {
+    UploadConfig c;
+    c.targets[0].path = archive;
+    c.retry_initial_s = 0;
+    c.max_attempts = 2;
+    return c;
+}
+}  // namespace
+
+TEST_CASE("a recording reaches the local archive whole, with its sidecar beside it") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 3 * 1024 * 1024 + 17);
+    UploadConfig config = folder_config(dir / "archive");
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    Uploader(*q, config, Secrets{}).run_until_idle();
+
+    auto v = q->view();
+    REQUIRE(v.jobs.size() == 1);
+    CHECK(v.jobs[0].state == JobState::Done);
+    CHECK(v.jobs[0].bytes_done == rec.size);
+    std::string copy = dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv";
+    REQUIRE(fs::exists(copy));
+    CHECK(fs::file_size(copy) == static_cast<uintmax_t>(rec.size));
+    CHECK(sha256_of(copy) == rec.sha256);
+    CHECK(read_file(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.json") == read_file(rec.sidecar));
+    CHECK_FALSE(fs::exists(copy + ".part"));
+    CHECK(fs::exists(rec.media));  // retention is off by default
+}
+
+TEST_CASE("a recording that does not match its sidecar's SHA-256 is not uploaded") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 4096);
+    write_file(rec.media, std::string(4096, 'x'));  // same size, other bytes
+    UploadConfig config = folder_config(dir / "archive");
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    Uploader(*q, config, Secrets{}).run_until_idle();
+    auto j = q->view().jobs.at(0);
+    CHECK(j.state == JobState::Failed);
+    CHECK(j.last_error.find("does not match the SHA-256 in its sidecar") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "archive"));
+}
+
+TEST_CASE("a full destination folder fails the job with a clear reason and keeps the recording") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 2 * 1024 * 1024);
+    std::string config_file = dir / "lectern.toml";
+    write_file(config_file, "[upload]\nqueue_db = \"" + dir / "q.db" + "\"\nretry_initial_s = 0\n"
+               "[[upload.targets]]\nname = \"usb\"\nkind = \"folder\"\npath = \"" + dir / "usb" + "\"\n");
+    std::string tool = bin_dir() + "/lectern-uploads";
+    REQUIRE(run({tool, "add", rec.media, rec.sidecar, "--config", config_file}) == 0);
+    // A file-size limit makes every write past 1 MiB fail as a full disk does (EFBIG), without
+    // needing a mount; SIGXFSZ is ignored so the write returns the error instead of killing us.
+    std::string out;
+    int code = run({"/bin/sh", "-c", "trap '' XFSZ; ulimit -f 1024; exec \"$0\" run --once --config \"$1\"", tool, config_file}, &out);
+    CHECK(code == 3);
+    REQUIRE(run({tool, "list", "--json", "--config", config_file}, &out) == 0);
+    CHECK(out.find("\"state\": \"failed\"") != std::string::npos);
+    CHECK(out.find("the destination is full") != std::string::npos);
+    CHECK(fs::exists(rec.media));
+    CHECK(sha256_of(rec.media) == rec.sha256);
+    CHECK_FALSE(fs::exists(dir / "usb/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv"));
+}
+
+TEST_CASE("a recording is never deleted before every target has verified it") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 100000);
+    UploadConfig config = folder_config(dir / "archive");
+    config.keep_free_gib = 1000000;  // retention wants to delete everything it may
+    UploadTargetConfig dead;
+    dead.name = "dead-webdav";
+    dead.kind = "webdav";
+    dead.url = "http://127.0.0.1:" + std::to_string(free_port()) + "/dav";
+    dead.secret = "none";
+    config.targets.push_back(dead);
+    config.max_attempts = 1;
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    Uploader(*q, config, Secrets{}).run_until_idle();
+    auto v = q->view();
+    CHECK(v.jobs[0].state == JobState::Done);
+    CHECK(v.jobs[1].state == JobState::Failed);
+    CHECK(fs::exists(rec.media));  // one target has no verified copy yet
+    CHECK(apply_retention(*q, config) == 0);
+
+    // Once the second destination is dropped (cancelled and verified elsewhere does not count):
+    // only when every job is done may retention delete.
+    UploadConfig only_folder = folder_config(dir / "archive");
+    only_folder.keep_free_gib = 1000000;
+    auto q2 = UploadQueue::open(dir / "q2.db");
+    enqueue_recording(*q2, only_folder, rec.media, rec.sidecar);
+    Uploader(*q2, only_folder, Secrets{}).run_until_idle();
+    CHECK(q2->view().jobs[0].state == JobState::Done);
+    CHECK_FALSE(fs::exists(rec.media));
+    CHECK(sha256_of(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
+}
+
+TEST_CASE("the uploads command lists jobs as JSON without secrets") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 5000);
+    std::string config_file = dir / "lectern.toml";
+    write_file(config_file, "[upload]\nqueue_db = \"" + dir / "q.db" + "\"\n"
+               "[[upload.targets]]\nname = \"a\"\nkind = \"folder\"\npath = \"" + dir / "a" + "\"\n");
+    std::string tool = bin_dir() + "/lectern-uploads";
+    std::string out;
+    REQUIRE(run({tool, "add", rec.media, rec.sidecar, "--config", config_file}, &out) == 0);
+    CHECK(out.find("queued job 1") != std::string::npos);
+    REQUIRE(run({tool, "run", "--once", "--config", config_file}, &out) == 0);
+    REQUIRE(run({tool, "list", "--config", config_file}, &out) == 0);
+    CHECK(out.find("done") != std::string::npos);
+    CHECK(out.find("talk.mkv") != std::string::npos);
+    CHECK(run({tool, "retry", "1", "--config", config_file}, &out) == 1);
+    CHECK(out.find("only failed, paused, cancelled or waiting jobs can be retried") != std::string::npos);
+}
