@@ -86,6 +86,7 @@ private:
         rq.auth.password = secret_.password;
         rq.verify_tls = config_.verify_tls;
         rq.ca_file = config_.ca_file;
+        rq.stall_timeout_s = config_.stall_timeout_s;
         rq.headers.push_back("x-amz-content-sha256: " + sha256_hex(payload));
         return rq;
     }

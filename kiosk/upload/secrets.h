@@ -25,6 +25,8 @@ public:
     // Environment first: LECTERN_SECRET_<NAME>_USER / _PASSWORD, NAME upper-cased with
     // every other character as '_' (archive-s3 → LECTERN_SECRET_ARCHIVE_S3_USER); then the file.
     TargetSecret get(const std::string& name) const;
+    // For secrets that arrive another way (a setup screen, tests); the environment still wins.
+    void set(const std::string& name, TargetSecret secret) { from_file_[name] = std::move(secret); }
 
 private:
     std::map<std::string, TargetSecret> from_file_;

@@ -47,6 +47,7 @@ private:
         rq.auth = auth_;
         rq.verify_tls = config_.verify_tls;
         rq.ca_file = config_.ca_file;
+        rq.stall_timeout_s = config_.stall_timeout_s;
         return rq;
     }
 

@@ -114,6 +114,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if "chunked" in self.headers.get("Transfer-Encoding", ""):
             return self.answer(411, "MissingContentLength", "send Content-Length")
         length = self.body_length()
+        log("REQ %s %s length=%d offset=%s" % (self.command, self.path, length, self.headers.get("Upload-Offset", "-")))
         action = self.fault_for()
         if action:
             log("FAULT %s %s -> %s" % (self.command, self.path, action))
