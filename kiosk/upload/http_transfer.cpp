@@ -167,7 +167,8 @@ HttpResponse http_perform(const HttpRequest& rq) {
             t.remaining = rq.file_length >= 0 ? rq.file_length : static_cast<int64_t>(lseek(file.fd, 0, SEEK_END));
             curl_mimepart* part = curl_mime_addpart(mime.get());
             curl_mime_name(part, rq.form_file_field.c_str());
-            curl_mime_filename(part, rq.file_path.substr(rq.file_path.find_last_of('/') + 1).c_str());
+            curl_mime_filename(part, (rq.form_file_name.empty() ? rq.file_path.substr(rq.file_path.find_last_of('/') + 1)
+                                                                : rq.form_file_name).c_str());
             curl_mime_data_cb(part, t.remaining, read_file, nullptr, nullptr, &t);
         }
         curl_easy_setopt(c, CURLOPT_MIMEPOST, mime.get());

@@ -46,6 +46,7 @@ struct HttpRequest {
     int64_t file_length = -1;             // -1 = no file body
     std::vector<std::pair<std::string, std::string>> form;  // multipart/form-data text fields
     std::string form_file_field;          // multipart field streamed from file_path (whole file)
+    std::string form_file_name;           // its file name; "" = file_path's
     HttpAuth auth;
     bool verify_tls = true;
     std::string ca_file;
