@@ -29,6 +29,13 @@ struct UploadJobView {
     std::string last_error;    // plain words, what to do; empty when none
 };
 
+// One line of a job's history: an attempt's outcome, an interruption, a technician's retry.
+struct UploadAttemptRecord {
+    int64_t at_unix = 0;
+    std::string outcome;   // done, queued (will retry), failed, paused, cancelled, interrupted, retry
+    std::string message;
+};
+
 struct UploadQueueView {
     std::vector<UploadJobView> jobs;  // oldest first
 };

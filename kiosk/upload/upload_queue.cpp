@@ -188,6 +188,16 @@ std::optional<UploadJob> UploadQueue::job(int64_t id) {
     return j;
 }
 
+std::vector<UploadAttemptRecord> UploadQueue::history(int64_t id) {
+    std::lock_guard lock(mutex_);
+    std::vector<UploadAttemptRecord> out;
+    auto st = prepare("SELECT at, outcome, message FROM attempts WHERE job_id=? ORDER BY id");
+    sqlite3_bind_int64(st.get(), 1, id);
+    while (sqlite3_step(st.get()) == SQLITE_ROW)
+        out.push_back({sqlite3_column_int64(st.get(), 0), column_text(st.get(), 1), column_text(st.get(), 2)});
+    return out;
+}
+
 namespace {
 bool one_of(JobState s, std::initializer_list<JobState> set) {
     for (JobState x : set) if (s == x) return true;

@@ -52,6 +52,7 @@ public:
 
     UploadQueueView view();
     std::optional<UploadJob> job(int64_t id);
+    std::vector<UploadAttemptRecord> history(int64_t id);
 
     // Technician actions. They return false with a reason when the job is unknown or the action
     // does not apply (e.g. retrying a finished job).

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 
 using namespace lectern;
@@ -127,4 +128,46 @@ TEST_CASE("the uploads command lists jobs as JSON without secrets") {
     CHECK(out.find("talk.mkv") != std::string::npos);
     CHECK(run({tool, "retry", "1", "--config", config_file}, &out) == 1);
     CHECK(out.find("only failed, paused, cancelled or waiting jobs can be retried") != std::string::npos);
+}
+
+TEST_CASE("while a recording runs, uploads keep to the recording bandwidth cap") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 1024 * 1024);
+    UploadConfig config = folder_config(dir / "archive");
+    config.recording_max_kib_per_s = 512;
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    Uploader uploader(*q, config, Secrets{});
+    uploader.set_recording_active(true);
+    auto start = std::chrono::steady_clock::now();
+    uploader.run_until_idle();
+    double capped = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(q->view().jobs.at(0).state == JobState::Done);
+    CHECK(capped >= 1.5);  // 1 MiB at 512 KiB/s, less the first quarter-second burst
+
+    auto rec2 = make_recording(dir.path, "talk2", 1024 * 1024, 2);
+    write_file(rec2.sidecar, read_file(rec2.sidecar).replace(read_file(rec2.sidecar).find("09:01:12"), 8, "10:00:00"));
+    enqueue_recording(*q, config, rec2.media, rec2.sidecar);
+    uploader.set_recording_active(false);
+    start = std::chrono::steady_clock::now();
+    uploader.run_until_idle();
+    double free_run = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(q->view().jobs.at(1).state == JobState::Done);
+    CHECK(free_run < 1.0);
+}
+
+TEST_CASE("a job keeps the history of its attempts") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 1000);
+    UploadConfig config = folder_config(dir / "archive");
+    auto q = UploadQueue::open(dir / "q.db");
+    int64_t id = enqueue_recording(*q, config, rec.media, rec.sidecar).at(0);
+    std::string why;
+    q->pause(id, why);
+    q->retry(id, why);
+    Uploader(*q, config, Secrets{}).run_until_idle();
+    auto h = q->history(id);
+    REQUIRE(h.size() == 2);
+    CHECK(h[0].outcome == "retry");
+    CHECK(h[1].outcome == "done");
 }

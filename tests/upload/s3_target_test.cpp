@@ -145,3 +145,39 @@ TEST_CASE("kill -9 during an S3 multipart upload: after restart only the missing
     REQUIRE(run(s3cmd(s3, {"ls", "-r", "s3://recordings/"}), &out) == 0);
     CHECK(count_of(out, "s3://recordings/") == 2);  // one recording and its sidecar, no duplicate
 }
+
+TEST_CASE("pausing an S3 upload stops it mid-way and a retry resumes the same multipart upload") {
+    S3Server s3;
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 12 * 256 * 1024);
+    UploadConfig config = one_target(s3_target(s3.url, 256));
+    config.max_kib_per_s = 1024;
+    auto q = UploadQueue::open(dir / "q.db");
+    int64_t id = enqueue_recording(*q, config, rec.media, rec.sidecar).at(0);
+    Uploader uploader(*q, config, s3_secrets("S3RVER"));
+    uploader.start();
+    auto wait_for = [&](auto done, double seconds) {
+        auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        while (!done() && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        return done();
+    };
+    REQUIRE(wait_for([&] { return q->view().jobs.at(0).bytes_done > 3 * 256 * 1024; }, 20));
+    std::string why;
+    REQUIRE(q->pause(id, why));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the worker notices within half a second
+    auto paused = q->view().jobs.at(0);
+    CHECK(paused.state == JobState::Paused);
+    int puts_when_paused = count_of(read_file(s3.dir / "proxy.log"), "REQ PUT");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    CHECK(count_of(read_file(s3.dir / "proxy.log"), "REQ PUT") == puts_when_paused);  // nothing sent while paused
+
+    REQUIRE(q->retry(id, why));
+    uploader.wake();
+    REQUIRE(wait_for([&] { return q->view().jobs.at(0).state == JobState::Done; }, 30));
+    uploader.stop();
+    std::string log = read_file(s3.dir / "proxy.log");
+    CHECK(count_of(log, "?uploads=") == 1);
+    CHECK(count_of(log, "?partNumber=1&") == 1);
+    REQUIRE(run(s3cmd(s3, {"get", "s3://recordings/" + kKey + ".mkv", dir / "back.mkv"})) == 0);
+    CHECK(sha256_of(dir / "back.mkv") == rec.sha256);
+}
