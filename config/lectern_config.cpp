@@ -28,6 +28,30 @@ void read_display(TableReader r, DisplayConfig& c) {
     r.finish();
 }
 
+void read_timer(TableReader r, TimerConfig& c) {
+    c.warning_minutes = static_cast<int>(r.integer("warning_minutes", c.warning_minutes, 1, 60));
+    c.final_minutes = static_cast<int>(r.integer("final_minutes", c.final_minutes, 0, 30));
+    if (c.final_minutes >= c.warning_minutes)
+        r.problem("final_minutes", "must be less than warning_minutes (" + std::to_string(c.warning_minutes) + ")");
+    r.finish();
+}
+
+void read_operator(TableReader r, OperatorConfig& c) {
+    c.pin_hash = r.text("pin_hash", c.pin_hash);
+    if (!c.pin_hash.empty() && c.pin_hash.rfind("pbkdf2-sha256$", 0) != 0)
+        r.problem("pin_hash", "is not a PIN hash; make one with `lectern hash-pin` and paste the pbkdf2-sha256$… line it prints");
+    c.tries_before_lockout = static_cast<int>(r.integer("tries_before_lockout", c.tries_before_lockout, 1, 20));
+    c.lockout_seconds = static_cast<int>(r.integer("lockout_seconds", c.lockout_seconds, 1, 3600));
+    c.idle_lock_seconds = static_cast<int>(r.integer("idle_lock_seconds", c.idle_lock_seconds, 10, 86400));
+    r.finish();
+}
+
+void read_session(TableReader r, SessionConfig& c) {
+    c.auto_record = r.boolean("auto_record", c.auto_record);
+    c.padding_seconds = static_cast<int>(r.integer("padding_seconds", c.padding_seconds, 0, 1800));
+    r.finish();
+}
+
 LecternConfig read(const toml::table& root, const std::string& name) {
     ProblemList problems(name);
     LecternConfig config;
@@ -36,6 +60,9 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_kiosk(r.table("kiosk"), config.kiosk);
     read_agenda(r.table("agenda"), config.agenda);
     read_display(r.table("display"), config.display);
+    read_timer(r.table("timer"), config.timer);
+    read_operator(r.table("operator"), config.operator_console);
+    read_session(r.table("session"), config.session);
     read_upload(r.table("upload"), config.upload);
     r.finish();
     problems.throw_if_any();

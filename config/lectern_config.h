@@ -27,11 +27,33 @@ struct DisplayConfig {
     int page_seconds = 12;           // how long each page shows when items do not fit
 };
 
+struct TimerConfig {
+    int warning_minutes = 5;         // the speaker timer turns amber with this much left
+    int final_minutes = 1;           // and red with this much left; after zero it counts the overrun
+};
+
+struct OperatorConfig {
+    // PBKDF2 hash of the console PIN, made with `lectern hash-pin`; "" = the demo PIN 1234 (the console
+    // then says so until a hash is set).
+    std::string pin_hash;
+    int tries_before_lockout = 3;
+    int lockout_seconds = 30;        // doubles with each further lockout
+    int idle_lock_seconds = 300;     // the console locks itself after this long untouched
+};
+
+struct SessionConfig {
+    bool auto_record = false;        // start, split and stop at the items' scheduled times (unattended rooms)
+    int padding_seconds = 60;        // start this early and stop this late around each item
+};
+
 struct LecternConfig {
     std::string source = "(embedded defaults)";  // where it was loaded from
     KioskConfig kiosk;
     AgendaConfig agenda;
     DisplayConfig display;
+    TimerConfig timer;
+    OperatorConfig operator_console;
+    SessionConfig session;
     UploadConfig upload;
 };
 

@@ -1,1 +1,132 @@
+#include "frame_renderer.h"
 
+#include "ui/theme.h"
+
+#include <SDL.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <png.h>
+
+#include <stdexcept>
+
+namespace lectern {
+
+std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
+        throw std::runtime_error(std::string("cannot open the display: ") + SDL_GetError() +
+                                 ". Is DISPLAY or WAYLAND_DISPLAY set? For a PNG without a display use --screenshot.");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");  // stay on screen when a dialog elsewhere takes focus
+    SDL_DisableScreenSaver();
+    std::unique_ptr<FrameRenderer> r(new FrameRenderer);
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
+    if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    r->window_ = SDL_CreateWindow("Lectern", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720, flags);
+    if (!r->window_) throw std::runtime_error(std::string("cannot create the kiosk window: ") + SDL_GetError());
+    r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!r->renderer_) r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!r->renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
+    if (fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch kiosk shows no mouse pointer
+    r->init_imgui();
+    ImGui_ImplSDL2_InitForSDLRenderer(r->window_);
+    ImGui_ImplSDLRenderer_Init(r->renderer_);
+    return r;
+}
+
+std::unique_ptr<FrameRenderer> FrameRenderer::open_offscreen(int width, int height) {
+    std::unique_ptr<FrameRenderer> r(new FrameRenderer);
+    // ABGR8888 is R,G,B,A in memory on little-endian machines: the byte order PNG wants.
+    r->surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!r->surface_) throw std::runtime_error(std::string("cannot allocate the offscreen image: ") + SDL_GetError());
+    r->renderer_ = SDL_CreateSoftwareRenderer(r->surface_);
+    if (!r->renderer_) throw std::runtime_error(std::string("cannot create the software renderer: ") + SDL_GetError());
+    r->init_imgui();
+    ImGui_ImplSDLRenderer_Init(r->renderer_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DeltaTime = 1.0f / 30;
+    // No platform backend offscreen: map the keys screens read to their ASCII codes, so that tests
+    // can press them through io.KeysDown like SDL would.
+    io.KeyMap[ImGuiKey_Backspace] = 8;
+    io.KeyMap[ImGuiKey_Tab] = 9;
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    io.KeyMap[ImGuiKey_Escape] = 27;
+    io.KeyMap[ImGuiKey_Space] = 32;
+    return r;
+}
+
+void FrameRenderer::init_imgui() {
+    IMGUI_CHECKVERSION();
+    imgui_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+}
+
+FrameRenderer::~FrameRenderer() {
+    if (imgui_) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        if (window_) ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext(imgui_);
+    }
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (surface_) SDL_FreeSurface(surface_);
+    if (window_) {
+        SDL_DestroyWindow(window_);
+        SDL_Quit();
+    }
+}
+
+ImVec2 FrameRenderer::size() const {
+    int w = 0, h = 0;
+    if (surface_) {
+        w = surface_->w;
+        h = surface_->h;
+    } else {
+        SDL_GetRendererOutputSize(renderer_, &w, &h);
+    }
+    return ImVec2(static_cast<float>(w), static_cast<float>(h));
+}
+
+ui::Fonts FrameRenderer::load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text) {
+    const ImVec2 s = size();
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ui::Fonts fonts = ui::build_fonts(files, s.x, s.y, text_scale, text);
+    ImGui_ImplSDLRenderer_CreateFontsTexture();
+    ui::apply_style(fonts.unit);
+    return fonts;
+}
+
+void FrameRenderer::begin_frame() {
+    ImGui_ImplSDLRenderer_NewFrame();
+    if (window_) ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    // The root window fills the screen and cannot be moved, resized or closed.
+    const ImVec2 s = size();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(s);
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void FrameRenderer::end_frame() {
+    ImGui::End();
+    ImGui::Render();
+    SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    SDL_RenderPresent(renderer_);
+}
+
+void FrameRenderer::save_png(const std::string& path) const {
+    if (!surface_) throw std::logic_error("save_png needs the offscreen renderer");
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    image.width = static_cast<png_uint_32>(surface_->w);
+    image.height = static_cast<png_uint_32>(surface_->h);
+    image.format = PNG_FORMAT_RGBA;
+    if (!png_image_write_to_file(&image, path.c_str(), 0, surface_->pixels, surface_->pitch, nullptr))
+        throw std::runtime_error("cannot write " + path + ": " + image.message + " (is the folder there and writable?)");
+}
+
+}  // namespace lectern

@@ -1,1 +1,163 @@
+#include "kiosk_app.h"
 
+#include "agenda_source.h"
+#include "frame_renderer.h"
+#include "kiosk_shell.h"
+#include "lectern_config.h"
+#include "local_time.h"
+#include "screen_state_file.h"
+
+#include <SDL.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace lectern {
+namespace {
+
+// Every string the screens may draw from this agenda: their glyphs are baked into the fonts.
+std::string agenda_glyphs(const Agenda& agenda) {
+    std::string all = agenda.event.name + agenda.event.venue;
+    for (const auto& r : agenda.rooms) all += r.name;
+    for (const auto& s : agenda.speakers) all += s.name + s.native_name + s.affiliation + s.role;
+    for (const auto& i : agenda.items) all += i.title + i.note;
+    return all;
+}
+
+std::string room_list(const Agenda& agenda) {
+    std::string list;
+    for (const auto& r : agenda.rooms) list += (list.empty() ? "" : ", ") + r.id;
+    return list;
+}
+
+// What both ways of running share: configuration, clock, agenda, fonts, and the shell.
+struct Session {
+    LecternConfig config;
+    std::unique_ptr<Clock> clock;
+    std::unique_ptr<AgendaSource> agenda;
+    ui::FontFiles font_files;
+    std::unique_ptr<KioskShell> shell;
+    bool operator_screen = false;
+
+    explicit Session(const KioskOptions& options)
+        : config(options.config_file.empty() ? LecternConfig{} : load_config(options.config_file)),
+          clock(options.at ? std::unique_ptr<Clock>(new FixedClock(*options.at)) : std::unique_ptr<Clock>(new SystemClock)),
+          agenda(std::make_unique<AgendaSource>(config.agenda, *clock, !options.at)),
+          font_files(ui::find_fonts(config.display.font)) {
+        const std::string screen = options.screen.empty() ? config.kiosk.screen : options.screen;
+        operator_screen = screen == "operator";
+        const std::string room_id = options.room.empty() ? config.kiosk.room : options.room;
+        auto shown = agenda->current();
+        if (!room_id.empty() && !shown->room(room_id))
+            throw std::invalid_argument("room \"" + room_id + "\" is not in the agenda; its rooms are " + room_list(*shown));
+        shell = std::make_unique<KioskShell>(config, operator_screen ? ScreenId::Room : parse_screen_id(screen), room_id, shown, nullptr);
+        shell->lobby().query = options.search;
+        shell->lobby().keyboard = options.keyboard;
+        shell->live_overrides().stage_message = options.message;
+    }
+
+    ScreenContext context(const Agenda& shown, const ui::Fonts& fonts, ImVec2 size) const {
+        ScreenContext ctx{shown, clock->now(), fonts, size, config.display.page_seconds, {}};
+        ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
+        if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
+        if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
+        return ctx;
+    }
+};
+
+}  // namespace
+
+int run_screenshot(const KioskOptions& options) {
+    Session session(options);
+    auto renderer = FrameRenderer::open_offscreen(options.width, options.height);
+    auto agenda = session.agenda->current();
+    const TimePoint now = session.clock->now();
+    ScreenState state;
+    if (!options.state_file.empty()) state = load_screen_state(options.state_file);
+    if (!state.current_item.empty()) {
+        auto& live = session.shell->live_overrides();
+        live.current_item = state.current_item;
+        if (auto started = parse_rfc3339(state.started_at)) live.runs[state.current_item] = ItemRun{*started, std::nullopt};
+    }
+    if (session.operator_screen) session.shell->show_operator_for_screenshot(now);
+    OperatorView view = session.shell->operator_view(now);
+    view.uploads = state.uploads;
+    view.stats = state.stats;
+    if (state.recorder.state == RecorderView::State::Recording || state.recorder.state == RecorderView::State::Paused) {
+        // Show the console as it would be mid-session: earlier items recorded, the current one on tape.
+        view.state = state.recorder.state == RecorderView::State::Paused ? SessionController::State::Paused : SessionController::State::Recording;
+        bool before = true;
+        for (auto& [item, status] : view.rundown) {
+            if (item->id == state.current_item) before = false, status = ItemStatus::Recording;
+            else if (before && item->kind != ItemKind::Break) status = ItemStatus::Recorded;
+        }
+    }
+
+    ui::Fonts fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
+                                           agenda_glyphs(*agenda) + options.search + options.message);
+    // Two frames: ImGui settles item sizes and hover state on the first.
+    for (int frame = 0; frame < 2; ++frame) {
+        renderer->begin_frame();
+        ScreenContext ctx = session.context(*agenda, fonts, renderer->size());
+        ctx.recorder = &state.recorder;
+        session.shell->draw(ctx, view);
+        renderer->end_frame();
+    }
+    renderer->save_png(options.screenshot);
+    std::printf("wrote %s (%dx%d)\n", options.screenshot.c_str(), options.width, options.height);
+    // What each room shows as now/next at that instant, for scripts and tests to compare with the picture.
+    for (const Room& room : agenda->rooms) {
+        const NowNext nn = now_next(*agenda, room.id, now);
+        std::printf("room %s: now %s, next %s\n", room.id.c_str(), nn.now ? nn.now->id.c_str() : "-", nn.next ? nn.next->id.c_str() : "-");
+    }
+    return 0;
+}
+
+int run_kiosk(const KioskOptions& options) {
+    Session session(options);
+    auto renderer = FrameRenderer::open_window(session.config.kiosk.fullscreen && !options.windowed);
+    session.agenda->start_watching();
+
+    std::shared_ptr<const Agenda> agenda;
+    ImVec2 baked_size{};
+    ui::Fonts fonts;
+    RecorderView recorder;
+    for (bool running = true; running;) {
+        // Throttle: a kiosk runs all day; wake for input or at least twice a second for the clock.
+        bool input = false;
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, 500)) {
+            do {
+                ImGui_ImplSDL2_ProcessEvent(&event);
+                input |= event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_FINGERDOWN ||
+                         event.type == SDL_TEXTINPUT;
+                // Closing the window (Alt+F4, the window manager) only works while not fullscreen.
+                if (event.type == SDL_QUIT && !(session.config.kiosk.fullscreen && !options.windowed)) running = false;
+            } while (SDL_PollEvent(&event));
+        }
+        const TimePoint now = session.clock->now();
+        auto latest = session.agenda->current();
+        const ImVec2 size = renderer->size();
+        if (latest != agenda || size.x != baked_size.x || size.y != baked_size.y) {
+            if (latest != agenda) session.shell->set_agenda(latest);
+            agenda = latest;
+            baked_size = size;
+            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale), agenda_glyphs(*agenda));
+        }
+        session.shell->tick(now, input);
+        renderer->begin_frame();
+        ScreenContext ctx = session.context(*agenda, fonts, size);
+        ctx.recorder = &recorder;
+        const OperatorView view = session.shell->operator_view(now);
+        std::vector<Intent> intents = session.shell->draw(ctx, view);
+        // A keyboard-only kiosk reaches the PIN pad with Ctrl+Alt+O (touch screens: hold the clock for 2 s).
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed(SDL_SCANCODE_O)) intents.push_back({IntentKind::OpenOperator});
+        renderer->end_frame();
+        session.shell->apply(intents, now);
+    }
+    return 0;
+}
+
+}  // namespace lectern

@@ -54,3 +54,8 @@ TEST_CASE("the example configuration file is valid") {
     LecternConfig c = load_config(LECTERN_SOURCE_DIR "/config/lectern.example.toml");
     CHECK(c.kiosk.id == "lectern-01");
 }
+
+TEST_CASE("timer thresholds must be in order") {
+    CHECK(problems_of("[timer]\nwarning_minutes = 2\nfinal_minutes = 3\n").find("'timer.final_minutes': must be less than warning_minutes (2)") !=
+          std::string::npos);
+}

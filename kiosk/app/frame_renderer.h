@@ -1,0 +1,47 @@
+// Owns SDL's renderer and the Dear ImGui context with its backends. Two kinds: a (fullscreen)
+// window for the kiosk, and an offscreen software surface for --screenshot, which needs no window,
+// X server or GPU.
+#pragma once
+
+#include "ui/fonts.h"
+
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+
+struct SDL_Window;
+struct SDL_Renderer;
+struct SDL_Surface;
+
+namespace lectern {
+
+class FrameRenderer {
+public:
+    // Throws std::runtime_error with SDL's reason and what to try.
+    static std::unique_ptr<FrameRenderer> open_window(bool fullscreen);
+    static std::unique_ptr<FrameRenderer> open_offscreen(int width, int height);
+    ~FrameRenderer();
+    FrameRenderer(const FrameRenderer&) = delete;
+    FrameRenderer& operator=(const FrameRenderer&) = delete;
+
+    ImVec2 size() const;
+    SDL_Window* window() const { return window_; }
+    // Rebakes the fonts for the current size with the glyphs of `text`.
+    ui::Fonts load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text);
+
+    void begin_frame();       // backends' NewFrame, ImGui::NewFrame, and the fullscreen root window
+    void end_frame();         // ImGui::Render, draw, present
+    void save_png(const std::string& path) const;  // offscreen only; throws with the path on failure
+
+private:
+    FrameRenderer() = default;
+    void init_imgui();
+
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    SDL_Surface* surface_ = nullptr;  // offscreen target
+    ImGuiContext* imgui_ = nullptr;
+};
+
+}  // namespace lectern

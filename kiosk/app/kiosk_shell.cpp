@@ -1,0 +1,153 @@
+#include "kiosk_shell.h"
+
+#include "screens/room.h"
+#include "screens/timer.h"
+
+#include <stdexcept>
+#include <utility>
+
+namespace lectern {
+
+namespace {
+
+// The demo PIN when no hash is configured; the console says so in its top bar.
+const std::string& demo_pin_hash() {
+    static const std::string hash = make_pin_hash("1234", 20000);
+    return hash;
+}
+
+// Stands in when the kiosk has no capture: every recording command fails with this sentence.
+class NoRecorder final : public RecorderControl {
+    [[noreturn]] static void refuse() { throw std::runtime_error("This kiosk has no recorder (built without media/)."); }
+    void start(const RecordingPlan&) override { refuse(); }
+    void stop() override { refuse(); }
+    void pause() override { refuse(); }
+    void resume() override { refuse(); }
+    void split(const RecordingPlan&) override { refuse(); }
+};
+
+OperatorAccessPolicy policy(const OperatorConfig& c) {
+    return {c.pin_hash.empty() ? demo_pin_hash() : c.pin_hash, c.tries_before_lockout, seconds{c.lockout_seconds},
+            seconds{c.idle_lock_seconds}};
+}
+
+}  // namespace
+
+ScreenId parse_screen_id(const std::string& name) {
+    if (name == "lobby") return ScreenId::Lobby;
+    if (name == "room") return ScreenId::Room;
+    if (name == "timer") return ScreenId::Timer;
+    throw std::invalid_argument("unknown screen \"" + name + "\"; use lobby, room, timer (or operator, for screenshots)");
+}
+
+KioskShell::KioskShell(const LecternConfig& config, ScreenId public_screen, std::string room_id, std::shared_ptr<const Agenda> agenda,
+                       RecorderControl* recorder)
+    : config_(config),
+      public_screen_(public_screen),
+      room_id_(room_id.empty() && !agenda->rooms.empty() ? agenda->rooms.front().id : std::move(room_id)),
+      agenda_(agenda),
+      missing_recorder_(recorder ? nullptr : new NoRecorder),
+      controller_(agenda, room_id_, recorder ? *recorder : *missing_recorder_),
+      access_(policy(config.operator_console)) {}
+
+void KioskShell::set_agenda(std::shared_ptr<const Agenda> agenda) {
+    agenda_ = agenda;
+    controller_.set_agenda(std::move(agenda));
+}
+
+std::vector<Intent> KioskShell::draw(const ScreenContext& base, const OperatorView& view) {
+    ScreenContext ctx = base;
+    ctx.room_id = room_id_;
+    LiveSession live = controller_.live();
+    if (!overrides_.stage_message.empty()) live.stage_message = overrides_.stage_message;
+    if (!overrides_.current_item.empty()) live.current_item = overrides_.current_item;
+    for (const auto& [id, run] : overrides_.runs) live.runs[id] = run;
+    ctx.live = &live;
+    switch (mode_) {
+        case Mode::PinPad: return draw_pin_pad(ctx, pin_pad_);
+        case Mode::Operator: return draw_operator(ctx, view, operator_ui_);
+        case Mode::Public: break;
+    }
+    switch (public_screen_) {
+        case ScreenId::Lobby: return draw_lobby(ctx, lobby_);
+        case ScreenId::Room: return draw_room(ctx);
+        case ScreenId::Timer: return draw_timer(ctx);
+    }
+    return {};
+}
+
+void KioskShell::apply(const std::vector<Intent>& intents, TimePoint now) {
+    for (const Intent& intent : intents) {
+        switch (intent.kind) {
+            case IntentKind::OpenOperator:
+                if (mode_ == Mode::Public) {
+                    mode_ = Mode::PinPad;
+                    pin_pad_ = {};
+                }
+                break;
+            case IntentKind::SubmitPin: {
+                if (mode_ != Mode::PinPad) break;
+                const auto result = access_.try_pin(intent.text, now);
+                pin_pad_.typed.clear();
+                if (result == OperatorAccess::Result::Opened) {
+                    mode_ = Mode::Operator;
+                    pin_pad_ = {};
+                } else if (result == OperatorAccess::Result::WrongPin) {
+                    pin_pad_.message = "Wrong PIN — " + std::to_string(access_.tries_left()) + " tries left";
+                }
+                break;
+            }
+            case IntentKind::CancelPin:
+                if (mode_ == Mode::PinPad) mode_ = Mode::Public;
+                break;
+            case IntentKind::LockConsole:
+                access_.lock();
+                mode_ = Mode::Public;
+                break;
+            case IntentKind::Run:
+                // Only an open console may change what is recorded; public screens never emit these,
+                // and this check keeps it so whatever a screen returns.
+                if (mode_ != Mode::Operator || !access_.is_open(now)) break;
+                access_.touch(now);
+                if (auto error = controller_.apply(intent.command, now))
+                    last_error_ = *error;
+                else
+                    last_error_.clear();
+                break;
+            case IntentKind::RetryUpload:
+            case IntentKind::PauseUpload:
+            case IntentKind::CancelUpload:
+                if (mode_ == Mode::Operator && access_.is_open(now)) upload_intents_.push_back(intent);
+                break;
+        }
+    }
+}
+
+void KioskShell::tick(TimePoint now, bool input_this_frame) {
+    if (mode_ == Mode::PinPad) pin_pad_.locked_for = access_.locked_out_for(now);
+    if (mode_ == Mode::Operator) {
+        if (input_this_frame) access_.touch(now);
+        if (!access_.is_open(now)) mode_ = Mode::Public;  // idle lock
+    }
+    if (config_.session.auto_record) controller_.tick_automatic(now, seconds{config_.session.padding_seconds});
+}
+
+OperatorView KioskShell::operator_view(TimePoint now) const {
+    OperatorView view;
+    view.state = controller_.state();
+    for (const AgendaItem* item : agenda_->items_in(room_id_)) view.rundown.emplace_back(item, controller_.status_of(*item, now));
+    view.last_error = last_error_;
+    view.default_pin = config_.operator_console.pin_hash.empty();
+    return view;
+}
+
+std::vector<Intent> KioskShell::take_upload_intents() { return std::exchange(upload_intents_, {}); }
+
+void KioskShell::show_operator_for_screenshot(TimePoint now) {
+    // Screenshots of the console skip the PIN: they are made by whoever can run the binary anyway.
+    access_ = OperatorAccess(OperatorAccessPolicy{demo_pin_hash(), 3, seconds{30}, seconds{3600}});
+    access_.try_pin("1234", now);
+    mode_ = Mode::Operator;
+}
+
+}  // namespace lectern

@@ -1,0 +1,82 @@
+#include "agenda_source.h"
+
+#include "agenda_file.h"
+#include "toml_reader.h"
+
+#include <pthread.h>
+
+namespace lectern {
+
+AgendaSource::AgendaSource(const AgendaConfig& config, const Clock& clock, bool move_demo) : config_(config), clock_(clock) {
+    if (config_.file.empty()) {
+        Agenda demo = demo_agenda();
+        if (move_demo && config_.demo_move_to_today) move_demo_to_now(demo, clock_.now());
+        publish(std::move(demo));
+        return;
+    }
+    std::error_code ec;
+    seen_ = std::filesystem::last_write_time(config_.file, ec);
+    publish(load_agenda_file(config_.file));
+}
+
+AgendaSource::~AgendaSource() {
+    {
+        std::lock_guard lock(wake_mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (watcher_.joinable()) watcher_.join();
+}
+
+std::shared_ptr<const Agenda> AgendaSource::current() const {
+    std::lock_guard lock(mutex_);
+    return current_;
+}
+
+std::string AgendaSource::problem() const {
+    std::lock_guard lock(mutex_);
+    return problem_;
+}
+
+void AgendaSource::publish(Agenda agenda) {
+    auto snapshot = std::make_shared<const Agenda>(std::move(agenda));
+    std::lock_guard lock(mutex_);
+    current_ = std::move(snapshot);
+    problem_.clear();
+}
+
+bool AgendaSource::reload_if_changed() {
+    if (config_.file.empty()) return false;
+    std::error_code ec;
+    auto stamp = std::filesystem::last_write_time(config_.file, ec);
+    if (ec) {
+        std::lock_guard lock(mutex_);
+        problem_ = "The agenda file " + config_.file + " is gone (" + ec.message() + "); showing the last good agenda.";
+        return false;
+    }
+    if (stamp == seen_) return false;
+    seen_ = stamp;
+    try {
+        publish(load_agenda_file(config_.file));
+        return true;
+    } catch (const std::exception& e) {
+        std::lock_guard lock(mutex_);
+        problem_ = "The changed agenda has errors, so the last good one stays on screen: " + std::string(e.what());
+        return false;
+    }
+}
+
+void AgendaSource::start_watching() {
+    if (config_.file.empty() || watcher_.joinable()) return;
+    watcher_ = std::thread([this] {
+        pthread_setname_np(pthread_self(), "agenda-watch");
+        std::unique_lock lock(wake_mutex_);
+        while (!wake_.wait_for(lock, std::chrono::seconds(config_.reload_seconds), [this] { return stopping_; })) {
+            lock.unlock();
+            reload_if_changed();
+            lock.lock();
+        }
+    });
+}
+
+}  // namespace lectern

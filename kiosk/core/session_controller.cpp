@@ -1,0 +1,154 @@
+#include "session_controller.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace lectern {
+
+bool is_recording_command(CommandKind kind) { return kind != CommandKind::SetStageMessage; }
+
+const char* to_string(ItemStatus status) {
+    switch (status) {
+        case ItemStatus::Upcoming: return "upcoming";
+        case ItemStatus::Skipped: return "skipped";
+        case ItemStatus::Recording: return "recording";
+        case ItemStatus::Recorded: return "recorded";
+        case ItemStatus::Missed: return "not recorded";
+    }
+    return "upcoming";
+}
+
+SessionController::SessionController(std::shared_ptr<const Agenda> agenda, std::string room_id, RecorderControl& recorder)
+    : agenda_(std::move(agenda)), room_id_(std::move(room_id)), recorder_(recorder) {}
+
+const AgendaItem* SessionController::item(const std::string& id) const {
+    for (const auto& i : agenda_->items)
+        if (i.id == id && i.room_id == room_id_) return &i;
+    return nullptr;
+}
+
+const AgendaItem* SessionController::next_to_record(const AgendaItem* after, TimePoint now) const {
+    for (const auto& i : agenda_->items) {
+        if (i.room_id != room_id_ || skipped_.count(i.id) || i.kind == ItemKind::Break) continue;
+        if (after ? i.start > after->start : i.end > now) return &i;
+    }
+    return nullptr;
+}
+
+RecordingPlan SessionController::plan_for(const AgendaItem& i) const {
+    RecordingPlan plan;
+    plan.event = agenda_->event.name;
+    const Room* room = agenda_->room(i.room_id);
+    plan.room = room ? room->name : i.room_id;
+    plan.item_id = i.id;
+    plan.title = i.title;
+    plan.note = i.note;
+    plan.scheduled_start = i.start;
+    plan.scheduled_end = i.end;
+    for (const auto& id : i.speaker_ids)
+        if (const Speaker* s = agenda_->speaker(id)) plan.speakers.push_back(*s);
+    if (auto c = corrections_.find(i.id); c != corrections_.end()) {
+        if (!c->second.title.empty()) plan.title = c->second.title;
+        if (!c->second.note.empty()) plan.note = c->second.note;
+        if (!c->second.speakers.empty()) {
+            plan.speakers.clear();
+            std::istringstream names(c->second.speakers);
+            for (std::string name; std::getline(names, name, ',');) {
+                name.erase(0, name.find_first_not_of(' '));
+                name.erase(name.find_last_not_of(' ') + 1);
+                if (!name.empty()) plan.speakers.push_back(Speaker{"", name, "", "", ""});
+            }
+        }
+    }
+    return plan;
+}
+
+void SessionController::begin_item(const AgendaItem& i, TimePoint now) {
+    live_.current_item = i.id;
+    live_.runs[i.id] = ItemRun{now, std::nullopt};
+    recorded_[i.id] = true;
+    ++recordings_made_;
+}
+
+void SessionController::end_current(TimePoint now) {
+    if (auto run = live_.runs.find(live_.current_item); run != live_.runs.end()) run->second.ended = now;
+}
+
+std::optional<std::string> SessionController::apply(const Command& c, TimePoint now) {
+    try {
+        switch (c.kind) {
+            case CommandKind::Start: {
+                if (state_ != State::Idle) return "Already recording.";
+                const AgendaItem* first = c.item_id.empty() ? current_item(*agenda_, room_id_, live_, now) : item(c.item_id);
+                if (!first || skipped_.count(first->id)) first = next_to_record(nullptr, now);
+                if (!first) return "Nothing left to record in this room today.";
+                recorder_.start(plan_for(*first));
+                begin_item(*first, now);
+                state_ = State::Recording;
+                return std::nullopt;
+            }
+            case CommandKind::Stop:
+                if (state_ == State::Idle) return "Not recording.";
+                recorder_.stop();
+                end_current(now);
+                live_.current_item.clear();
+                state_ = State::Idle;
+                return std::nullopt;
+            case CommandKind::Pause:
+                if (state_ != State::Recording) return "Not recording.";
+                recorder_.pause();
+                state_ = State::Paused;
+                return std::nullopt;
+            case CommandKind::Resume:
+                if (state_ != State::Paused) return "Not paused.";
+                recorder_.resume();
+                state_ = State::Recording;
+                return std::nullopt;
+            case CommandKind::NextSpeaker: {
+                if (state_ == State::Idle) return "Not recording: press Start first.";
+                const AgendaItem* next = next_to_record(item(live_.current_item), now);
+                if (!next) return apply(Command{CommandKind::Stop, "", "", {}}, now);
+                if (state_ == State::Paused) recorder_.resume();
+                recorder_.split(plan_for(*next));
+                end_current(now);
+                begin_item(*next, now);
+                state_ = State::Recording;
+                return std::nullopt;
+            }
+            case CommandKind::SkipItem: skipped_[c.item_id] = true; return std::nullopt;
+            case CommandKind::RecordItem: skipped_.erase(c.item_id); return std::nullopt;
+            case CommandKind::SetStageMessage: live_.stage_message = c.text; return std::nullopt;
+            case CommandKind::Correct: corrections_[c.item_id] = c.correction; return std::nullopt;
+        }
+    } catch (const std::exception& e) {
+        return std::string(e.what());
+    }
+    return std::nullopt;
+}
+
+void SessionController::tick_automatic(TimePoint now, seconds padding) {
+    // The item that should be on tape now: the latest-starting one whose padded slot contains now.
+    const AgendaItem* due = nullptr;
+    for (const auto& i : agenda_->items)
+        if (i.room_id == room_id_ && !skipped_.count(i.id) && i.kind != ItemKind::Break && i.start - padding <= now &&
+            now < i.end + padding)
+            due = &i;
+    if (state_ == State::Idle) {
+        if (due && !recorded_.count(due->id)) apply(Command{CommandKind::Start, due->id, "", {}}, now);
+        return;
+    }
+    const AgendaItem* current = item(live_.current_item);
+    if (!due)
+        apply(Command{CommandKind::Stop, "", "", {}}, now);
+    else if (current && due != current && due->start > current->start && now >= due->start)
+        apply(Command{CommandKind::NextSpeaker, "", "", {}}, now);  // split at the next item's scheduled start
+}
+
+ItemStatus SessionController::status_of(const AgendaItem& i, TimePoint now) const {
+    if (i.id == live_.current_item && state_ != State::Idle) return ItemStatus::Recording;
+    if (recorded_.count(i.id)) return ItemStatus::Recorded;
+    if (skipped_.count(i.id)) return ItemStatus::Skipped;
+    return i.end <= now ? ItemStatus::Missed : ItemStatus::Upcoming;
+}
+
+}  // namespace lectern

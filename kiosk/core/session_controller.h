@@ -1,0 +1,95 @@
+// Runs a room's session: applies the technician's commands (start, stop, pause, next speaker, skip,
+// corrections, stage message) to the recorder and keeps what actually happened (LiveSession).
+// Screens emit Commands; the shell applies them here after the frame.
+#pragma once
+
+#include "agenda.h"
+#include "live_session.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lectern {
+
+// What one recording is of, with the technician's corrections applied.
+struct RecordingPlan {
+    std::string event;
+    std::string room;
+    std::string item_id;
+    std::string title;
+    std::vector<Speaker> speakers;
+    std::string note;
+    TimePoint scheduled_start{};
+    TimePoint scheduled_end{};
+};
+
+// The recorder as the controller sees it; media/ implements it over the FFmpeg pipeline.
+class RecorderControl {
+public:
+    virtual ~RecorderControl() = default;
+    virtual void start(const RecordingPlan& plan) = 0;  // throws std::runtime_error with a plain reason
+    virtual void stop() = 0;
+    virtual void pause() = 0;
+    virtual void resume() = 0;
+    virtual void split(const RecordingPlan& next) = 0;  // gapless: ends one file, begins the next
+};
+
+struct MetadataCorrection {
+    std::string title;     // empty = keep the agenda's
+    std::string speakers;  // comma-separated names replacing the agenda's; empty = keep
+    std::string note;
+};
+
+enum class CommandKind { Start, Stop, Pause, Resume, NextSpeaker, SkipItem, RecordItem, SetStageMessage, Correct };
+
+struct Command {
+    CommandKind kind;
+    std::string item_id;            // SkipItem, RecordItem, Correct; Start: optional item to start with
+    std::string text;               // SetStageMessage
+    MetadataCorrection correction;  // Correct
+};
+
+bool is_recording_command(CommandKind kind);  // everything that changes what is recorded
+
+enum class ItemStatus { Upcoming, Skipped, Recording, Recorded, Missed };
+const char* to_string(ItemStatus status);
+
+class SessionController {
+public:
+    enum class State { Idle, Recording, Paused };
+
+    SessionController(std::shared_ptr<const Agenda> agenda, std::string room_id, RecorderControl& recorder);
+
+    // Applies one command; a failure (e.g. the recorder cannot start) comes back as a plain sentence.
+    std::optional<std::string> apply(const Command& command, TimePoint now);
+    // Unattended rooms: starts, splits and stops at the items' scheduled times with padding.
+    void tick_automatic(TimePoint now, seconds padding);
+    void set_agenda(std::shared_ptr<const Agenda> agenda) { agenda_ = std::move(agenda); }
+
+    State state() const { return state_; }
+    const LiveSession& live() const { return live_; }
+    ItemStatus status_of(const AgendaItem& item, TimePoint now) const;
+    RecordingPlan plan_for(const AgendaItem& item) const;
+    int recordings_made() const { return recordings_made_; }
+
+private:
+    const AgendaItem* item(const std::string& id) const;
+    const AgendaItem* next_to_record(const AgendaItem* after, TimePoint now) const;
+    void begin_item(const AgendaItem& item, TimePoint now);
+    void end_current(TimePoint now);
+
+    std::shared_ptr<const Agenda> agenda_;
+    std::string room_id_;
+    RecorderControl& recorder_;
+    State state_ = State::Idle;
+    LiveSession live_;
+    std::map<std::string, bool> skipped_;
+    std::map<std::string, MetadataCorrection> corrections_;
+    std::map<std::string, bool> recorded_;
+    int recordings_made_ = 0;
+};
+
+}  // namespace lectern

@@ -1,0 +1,151 @@
+#include "room_card.h"
+
+#include "local_time.h"
+#include "ui/theme.h"
+
+namespace lectern {
+
+using namespace ui;
+
+namespace {
+
+std::string time_range(const AgendaItem& item, const std::string& zone) {
+    return clock_text(item.start, zone) + "–" + clock_text(item.end, zone);
+}
+
+// One speaker: "role, affiliation"; several: their affiliations, each once.
+std::string affiliations(const Agenda& agenda, const AgendaItem& item) {
+    if (item.speaker_ids.size() == 1) {
+        if (const Speaker* s = agenda.speaker(item.speaker_ids.front()))
+            return s->role.empty() ? s->affiliation : s->role + " — " + s->affiliation;
+    }
+    std::string line;
+    for (const auto& id : item.speaker_ids) {
+        const Speaker* s = agenda.speaker(id);
+        if (!s || s->affiliation.empty() || line.find(s->affiliation) != std::string::npos) continue;
+        line += (line.empty() ? "" : " · ") + s->affiliation;
+    }
+    return line;
+}
+
+std::string kind_label(ItemKind kind) {
+    switch (kind) {
+        case ItemKind::Speech: return "SPEECH";
+        case ItemKind::Panel: return "PANEL";
+        case ItemKind::Discussion: return "DISCUSSION";
+        case ItemKind::Break: return "BREAK";
+        case ItemKind::Ceremony: return "CEREMONY";
+    }
+    return "";
+}
+
+// The "now" part; returns the y after it.
+float draw_now(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, float w, float max_y) {
+    const Fonts& f = ctx.fonts;
+    const float u = f.unit;
+    const std::string& zone = ctx.agenda.event.time_zone;
+    float x = at.x;
+    x += tag(f.body_bold, ImVec2(x, at.y), colour::accent, colour::background, "NOW") + 16 * u;
+    x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::text, time_range(item, zone)).x + 16 * u;
+    text(f.small, ImVec2(x, at.y + 12 * u), colour::text_dim, kind_label(item.kind));
+    float y = at.y + f.body_bold->FontSize + 28 * u;
+
+    // A tall card (one room on the screen) gets the large face so the title reads across the hall.
+    ImFont* title_font = max_y - y > 520 * u ? f.display : f.title;
+    y += text_wrapped(title_font, ImVec2(at.x, y), w, colour::text, item.title, max_y - y > 450 * u ? 3 : 2) + 12 * u;
+    const std::string speakers = speaker_line(ctx.agenda, item);
+    if (!speakers.empty() && y + f.heading->FontSize < max_y) {
+        y += text_wrapped(f.heading, ImVec2(at.x, y), w, colour::accent, speakers, 2);
+        const std::string from = affiliations(ctx.agenda, item);
+        if (!from.empty() && y + f.body->FontSize < max_y) y += text_wrapped(f.body, ImVec2(at.x, y), w, colour::text_dim, from, 2);
+    }
+    y += 16 * u;
+    const float elapsed = static_cast<float>((ctx.now - item.start).count());
+    const float length = static_cast<float>(item.length().count());
+    const auto mins_left = std::chrono::duration_cast<minutes>(item.end - ctx.now + seconds{59}).count();
+    const std::string left_text = std::to_string(mins_left) + " min left";
+    const float label_w = measure(f.body, left_text).x + 20 * u;
+    progress_bar(Rect{{at.x, y + 8 * u}, {at.x + w - label_w, y + 26 * u}}, elapsed / length, colour::accent, colour::track);
+    text_right(f.body, at.x + w, y - 2 * u, colour::text, left_text);
+    return y + f.body->FontSize + 12 * u;
+}
+
+float draw_next(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, float w) {
+    const Fonts& f = ctx.fonts;
+    const float u = f.unit;
+    const std::string& zone = ctx.agenda.event.time_zone;
+    float x = at.x;
+    x += tag(f.body_bold, ImVec2(x, at.y), colour::next, colour::background, "NEXT") + 16 * u;
+    const std::string when = clock_text(item.start, zone) + "  " + relative_text(item.start, item.end, ctx.now);
+    x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::next, when).x + 20 * u;
+    text(f.body, ImVec2(x, at.y + 6 * u), colour::text, item.title, at.x + w - x);
+    float y = at.y + f.body_bold->FontSize + 22 * u;
+    const std::string speakers = speaker_line(ctx.agenda, item);
+    if (!speakers.empty()) y += text(f.body, ImVec2(at.x, y), colour::text_dim, speakers, w).y + 4 * u;
+    return y + 16 * u;
+}
+
+// Items after next, one line each, as many as fit above max_y.
+void draw_later(const ScreenContext& ctx, const Room& room, const AgendaItem& next, ImVec2 at, float w, float max_y) {
+    const Fonts& f = ctx.fonts;
+    const float u = f.unit;
+    const std::string& zone = ctx.agenda.event.time_zone;
+    const float row_h = f.body->FontSize + 18 * u;
+    if (at.y + f.small->FontSize + 10 * u + row_h > max_y) return;
+    bool header = false;
+    for (const AgendaItem* item : ctx.agenda.items_in(room.id)) {
+        if (item->start <= next.start || item == &next) continue;
+        if (at.y + row_h > max_y) break;
+        if (!header) {
+            header = true;
+            text(f.small, at, colour::text_dim, "LATER");
+            at.y += f.small->FontSize + 10 * u;
+        }
+        const float tx = at.x + measure(f.body_bold, "00:00").x + 24 * u;
+        text(f.body_bold, at, colour::text_dim, clock_text(item->start, zone));
+        std::string line = item->title;
+        if (item->kind == ItemKind::Speech)
+            if (std::string who = speaker_line(ctx.agenda, *item); !who.empty()) line = who + " — " + item->title;
+        text(f.body, ImVec2(tx, at.y), colour::text, line, at.x + w - tx);
+        at.y += row_h;
+    }
+}
+
+}  // namespace
+
+void draw_room_card(const ScreenContext& ctx, const Room& room, const Rect& r) {
+    const Fonts& f = ctx.fonts;
+    const float u = f.unit;
+    const float pad = 28 * u;
+    panel(r, colour::panel, 18 * u);
+    const float w = r.width() - 2 * pad;
+    ImVec2 at(r.min.x + pad, r.min.y + pad * 0.8f);
+    text(f.heading, at, colour::text_dim, room.name, w);
+    at.y += f.heading->FontSize + 18 * u;
+
+    const NowNext nn = now_next(ctx.agenda, room.id, ctx.now);
+    const float next_h = nn.next ? f.body_bold->FontSize + f.body->FontSize + 70 * u : 0;
+    const float now_bottom = r.max.y - pad - next_h;
+    if (nn.now) {
+        at.y = draw_now(ctx, *nn.now, at, w, now_bottom);
+    } else {
+        const std::string& zone = ctx.agenda.event.time_zone;
+        std::string message;
+        switch (day_phase(ctx.agenda, ctx.now)) {
+            case DayPhase::BeforeFirst:
+                message = nn.next ? "The programme starts at " + clock_text(nn.next->start, zone) : "No items here today";
+                break;
+            case DayPhase::AfterLast: message = "The programme has ended. Thank you for coming."; break;
+            case DayPhase::Empty: message = "No items in the agenda"; break;
+            case DayPhase::During: message = nn.next ? "Free until " + clock_text(nn.next->start, zone) : "No more items in this room today"; break;
+        }
+        at.y += text_wrapped(f.title, at, w, colour::text, message, 2) + 20 * u;
+    }
+    if (nn.next) {
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + w, at.y), colour::track, 2 * u);
+        at.y = draw_next(ctx, *nn.next, ImVec2(at.x, at.y + 18 * u), w);
+        draw_later(ctx, room, *nn.next, at, w, r.max.y - pad);
+    }
+}
+
+}  // namespace lectern

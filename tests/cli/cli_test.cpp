@@ -1,0 +1,65 @@
+// The display-free commands of the lectern binary, run as a user would.
+#include "png_image.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace {
+const std::string lectern = LECTERN_BIN_DIR "/lectern";
+
+std::string write(const std::string& name, const std::string& text) {
+    std::filesystem::create_directories("cli");
+    const std::string path = "cli/" + name;
+    FILE* f = std::fopen(path.c_str(), "w");
+    std::fputs(text.c_str(), f);
+    std::fclose(f);
+    return path;
+}
+}  // namespace
+
+TEST_CASE("check-config accepts the example file") {
+    CommandResult r = run_command(lectern + " check-config " LECTERN_SOURCE_DIR "/config/lectern.example.toml");
+    CHECK(r.status == 0);
+    CHECK(r.out.find(": OK") != std::string::npos);
+}
+
+TEST_CASE("check-config names file, line and key of a mistake and exits 2") {
+    const std::string path = write("typo.toml", "[kiosk]\nid = \"hall-a\"\nscreen = \"lobbby\"\n");
+    CommandResult r = run_command(lectern + " check-config " + path);
+    CHECK(r.status == 2);
+    CHECK(r.out.find(path + ":3:") != std::string::npos);
+    CHECK(r.out.find("'kiosk.screen': \"lobbby\" is not allowed; use one of") != std::string::npos);
+}
+
+TEST_CASE("agenda show prints the demo in Beijing time") {
+    CommandResult r = run_command(lectern + " agenda show");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Monday 29 April 2024") != std::string::npos);
+    CHECK(r.out.find("09:10–09:30  [BJAST Conference Hall] Address") != std::string::npos);
+    CHECK(r.out.find("Wu Jianmin 伍建民") != std::string::npos);
+}
+
+TEST_CASE("agenda show --json gives every item with offsets in the event's zone") {
+    CommandResult r = run_command(lectern + " agenda show --json");
+    REQUIRE(r.status == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["event"]["time_zone"] == "Asia/Shanghai");
+    CHECK(j["items"][1]["start"] == "2024-04-29T09:10:00+08:00");
+    CHECK(j["items"].size() >= 8);
+}
+
+TEST_CASE("agenda show of a broken file exits 2 naming the line") {
+    const std::string path = write("broken-agenda.toml", "[event]\nname = \"E\"\ntime_zone = \"Asia/Shanghai\"\n[[rooms]]\nid = \"a\"\n");
+    CommandResult r = run_command(lectern + " agenda show " + path);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("'rooms[0].name': is required") != std::string::npos);
+}
+
+TEST_CASE("an unknown option is refused with exit 2") {
+    CommandResult r = run_command(lectern + " --fullscreen-please");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("unknown option --fullscreen-please") != std::string::npos);
+}

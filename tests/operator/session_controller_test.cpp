@@ -1,0 +1,95 @@
+// The controller drives the recorder through a room's items; a recorder double that only records
+// the calls stands in for FFmpeg here (the real pipeline is tested in tests/media).
+#include "agenda_file.h"
+#include "local_time.h"
+#include "session_controller.h"
+
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+using namespace lectern;
+
+namespace {
+
+TimePoint at(const char* t) { return *parse_rfc3339(t); }
+
+struct CallLog final : RecorderControl {
+    std::vector<std::string> calls;
+    bool refuse_start = false;
+    void start(const RecordingPlan& p) override {
+        if (refuse_start) throw std::runtime_error("camera disconnected: /dev/video0");
+        calls.push_back("start " + p.item_id);
+    }
+    void stop() override { calls.push_back("stop"); }
+    void pause() override { calls.push_back("pause"); }
+    void resume() override { calls.push_back("resume"); }
+    void split(const RecordingPlan& p) override { calls.push_back("split " + p.item_id + " \"" + p.title + "\""); }
+};
+
+}  // namespace
+
+TEST_CASE("start, three next speakers and stop record four items in agenda order") {
+    auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    CallLog recorder;
+    SessionController c(agenda, "hall", recorder);
+    CHECK_FALSE(c.apply({CommandKind::Start}, at("2024-04-29T09:11:00+08:00")));
+    CHECK_FALSE(c.apply({CommandKind::Correct, "intro-kitech", "", {"Cooperation with KITECH", "", ""}}, at("2024-04-29T09:12:00+08:00")));
+    CHECK_FALSE(c.apply({CommandKind::NextSpeaker}, at("2024-04-29T09:31:00+08:00")));
+    CHECK_FALSE(c.apply({CommandKind::NextSpeaker}, at("2024-04-29T09:52:00+08:00")));
+    CHECK_FALSE(c.apply({CommandKind::NextSpeaker}, at("2024-04-29T10:06:00+08:00")));
+    CHECK_FALSE(c.apply({CommandKind::Stop}, at("2024-04-29T10:19:00+08:00")));
+    CHECK(recorder.calls == std::vector<std::string>{"start address-wu", "split intro-bjast \"" + agenda->items[2].title + "\"",
+                                                     "split intro-kitech \"Cooperation with KITECH\"",
+                                                     "split intro-oxentia \"" + agenda->items[4].title + "\"", "stop"});
+    CHECK(c.recordings_made() == 4);
+    CHECK(c.live().run_of("intro-bjast")->started == at("2024-04-29T09:31:00+08:00"));
+    CHECK(c.live().run_of("intro-bjast")->ended == at("2024-04-29T09:52:00+08:00"));
+    CHECK(c.state() == SessionController::State::Idle);
+}
+
+TEST_CASE("a skipped item is passed over by next speaker, and the break is never recorded") {
+    auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    CallLog recorder;
+    SessionController c(agenda, "hall", recorder);
+    c.apply({CommandKind::SkipItem, "intro-oxentia"}, at("2024-04-29T10:00:00+08:00"));
+    c.apply({CommandKind::Start, "intro-kitech"}, at("2024-04-29T10:00:00+08:00"));
+    c.apply({CommandKind::NextSpeaker}, at("2024-04-29T10:10:00+08:00"));
+    c.apply({CommandKind::NextSpeaker}, at("2024-04-29T10:30:00+08:00"));
+    CHECK(recorder.calls[1].rfind("split intro-iss", 0) == 0);
+    CHECK(recorder.calls[2].rfind("split exchange", 0) == 0);
+    const AgendaItem& exchange = agenda->items[7];
+    REQUIRE(exchange.id == "exchange");
+    CHECK(c.status_of(exchange, at("2024-04-29T10:30:00+08:00")) == ItemStatus::Recording);
+    CHECK(c.status_of(agenda->items[4], at("2024-04-29T10:30:00+08:00")) == ItemStatus::Skipped);
+}
+
+TEST_CASE("a recorder that cannot start leaves the controller idle with the reason") {
+    auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    CallLog recorder;
+    recorder.refuse_start = true;
+    SessionController c(agenda, "hall", recorder);
+    auto error = c.apply({CommandKind::Start}, at("2024-04-29T09:11:00+08:00"));
+    REQUIRE(error);
+    CHECK(error->find("camera disconnected") != std::string::npos);
+    CHECK(c.state() == SessionController::State::Idle);
+}
+
+TEST_CASE("an unattended room starts, splits at each item and stops after the last, with padding") {
+    auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    CallLog recorder;
+    SessionController c(agenda, "hall", recorder);
+    for (TimePoint t = at("2024-04-29T08:50:00+08:00"); t < at("2024-04-29T12:10:00+08:00"); t += seconds{10})
+        c.tick_automatic(t, minutes{2});
+    REQUIRE(!recorder.calls.empty());
+    CHECK(recorder.calls.front() == "start opening");
+    CHECK(recorder.calls.back() == "stop");
+    CHECK(c.recordings_made() == 8);  // nine items, less the tea break
+    CHECK(c.live().run_of("opening")->started == at("2024-04-29T08:58:00+08:00"));
+    CHECK(c.live().run_of("address-wu")->started == at("2024-04-29T09:10:00+08:00"));
+}
+
+TEST_CASE("the stage message is not a recording action") {
+    CHECK_FALSE(is_recording_command(CommandKind::SetStageMessage));
+    CHECK(is_recording_command(CommandKind::NextSpeaker));
+}

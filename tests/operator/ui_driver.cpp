@@ -1,0 +1,76 @@
+#include "ui_driver.h"
+
+#include "agenda_file.h"
+
+namespace lectern {
+
+UiDriver::UiDriver(const LecternConfig& config, ScreenId screen, TimePoint start, RecorderControl* recorder, int width, int height)
+    : clock_(start), agenda_(std::make_shared<const Agenda>(demo_agenda())) {
+    renderer_ = FrameRenderer::open_offscreen(width, height);
+    std::string glyphs;
+    for (const auto& s : agenda_->speakers) glyphs += s.native_name;
+    fonts_ = renderer_->load_fonts(ui::find_fonts(""), 1.0f, glyphs);
+    shell_ = std::make_unique<KioskShell>(config, screen, "", agenda_, recorder);
+}
+
+std::vector<Intent> UiDriver::frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool input = io.MouseDown[0] || !io.InputQueueCharacters.empty();
+    shell_->tick(clock_.now(), input);
+    renderer_->begin_frame();
+    ScreenContext ctx{*agenda_, clock_.now(), fonts_, renderer_->size(), 12, {}};
+    std::vector<Intent> intents = shell_->draw(ctx, shell_->operator_view(clock_.now()));
+    renderer_->end_frame();
+    shell_->apply(intents, clock_.now());
+    all_intents.insert(all_intents.end(), intents.begin(), intents.end());
+    return intents;
+}
+
+std::vector<Intent> UiDriver::tap(float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    frame();  // hover first, as a real pointer arrives before it presses
+    io.MouseDown[0] = true;
+    auto intents = frame();
+    io.MouseDown[0] = false;
+    auto released = frame();
+    intents.insert(intents.end(), released.begin(), released.end());
+    return intents;
+}
+
+std::vector<Intent> UiDriver::hold(float x, float y, float secs) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    io.MouseDown[0] = true;
+    std::vector<Intent> intents;
+    io.DeltaTime = 0.1f;
+    for (float t = 0; t < secs; t += io.DeltaTime) {
+        auto got = frame();
+        intents.insert(intents.end(), got.begin(), got.end());
+    }
+    io.MouseDown[0] = false;
+    frame();
+    io.DeltaTime = 1.0f / 30;
+    return intents;
+}
+
+std::vector<Intent> UiDriver::type(const std::string& ascii) {
+    std::vector<Intent> intents;
+    for (char c : ascii) {
+        ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+        auto got = frame();
+        intents.insert(intents.end(), got.begin(), got.end());
+    }
+    return intents;
+}
+
+std::vector<Intent> UiDriver::press(int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[key] = true;
+    auto intents = frame();
+    io.KeysDown[key] = false;
+    frame();
+    return intents;
+}
+
+}  // namespace lectern
