@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <pthread.h>
+#include <signal.h>
+
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -110,9 +113,19 @@ int run_uploads_command(const std::vector<std::string>& args) {
                 for (const auto& j : queue->view().jobs) failed += j.state == JobState::Failed;
                 return failed == 0 ? 0 : 3;
             }
+            // Headless recorders run this as a service: SIGTERM/SIGINT stop the transfers at the
+            // next chunk and leave every job resumable (kill -9 does too, found again at start).
+            sigset_t stop_signals;
+            sigemptyset(&stop_signals);
+            sigaddset(&stop_signals, SIGTERM);
+            sigaddset(&stop_signals, SIGINT);
+            pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // before start(): workers inherit it
             uploader.start();
-            // Headless recorders run this as a service: it stops when killed.
-            while (true) std::this_thread::sleep_for(std::chrono::hours(1));
+            int signal_number = 0;
+            sigwait(&stop_signals, &signal_number);
+            std::cerr << "lectern uploads: stopping (" << (signal_number == SIGTERM ? "SIGTERM" : "SIGINT") << ")\n";
+            uploader.stop();
+            return 0;
         }
         std::cerr << kUsage;
         return 2;

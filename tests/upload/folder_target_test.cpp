@@ -6,7 +6,10 @@
 
 #include <doctest/doctest.h>
 
+#include <signal.h>
+
 #include <chrono>
+#include <thread>
 #include <filesystem>
 
 using namespace lectern;
@@ -170,4 +173,40 @@ TEST_CASE("a job keeps the history of its attempts") {
     REQUIRE(h.size() == 2);
     CHECK(h[0].outcome == "retry");
     CHECK(h[1].outcome == "done");
+}
+
+TEST_CASE("lectern-uploads run stops on SIGTERM and leaves its job resumable") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 4 * 1024 * 1024);
+    std::string config_file = dir / "lectern.toml";
+    write_file(config_file, "[upload]\nqueue_db = \"" + dir / "q.db" + "\"\nmax_kib_per_s = 512\n"
+               "[[upload.targets]]\nname = \"a\"\nkind = \"folder\"\npath = \"" + dir / "a" + "\"\n");
+    std::string tool = bin_dir() + "/lectern-uploads";
+    REQUIRE(run({tool, "add", rec.media, rec.sidecar, "--config", config_file}) == 0);
+    ChildProcess p({tool, "run", "--config", config_file}, {}, dir / "run.log");
+    auto q = UploadQueue::open(dir / "q.db");
+    for (int i = 0; i < 100 && q->view().jobs.at(0).bytes_done == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ::kill(p.pid(), SIGTERM);
+    CHECK(p.wait() == 0);
+    auto j = q->view().jobs.at(0);
+    CHECK(j.state == JobState::Queued);
+    CHECK(j.last_error.find("interrupted by shutdown") != std::string::npos);
+    CHECK(read_file(dir / "run.log").find("stopping (SIGTERM)") != std::string::npos);
+}
+
+TEST_CASE("retention deletes a verified recording older than keep_days and keeps its sidecar") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 1000);
+    UploadConfig config = folder_config(dir / "archive");
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    Uploader(*q, config, Secrets{}).run_until_idle();
+    REQUIRE(q->view().jobs.at(0).state == JobState::Done);
+    CHECK(apply_retention(*q, config) == 0);  // off by default
+    config.keep_days = 2;
+    CHECK(apply_retention(*q, config) == 0);  // too young
+    fs::last_write_time(rec.media, fs::file_time_type::clock::now() - std::chrono::hours(24 * 3));
+    CHECK(apply_retention(*q, config) == 1);
+    CHECK_FALSE(fs::exists(rec.media));
+    CHECK(fs::exists(rec.sidecar));
 }

@@ -19,8 +19,24 @@ void require_port(int port, const std::string& what, const std::string& log) {
 std::string node_modules() { return source_dir() + "/tests/servers/node_modules"; }
 }  // namespace
 
-NginxDav::NginxDav() {
+NginxDav::NginxDav(bool tls) {
     port = free_port();
+    std::string listen = "127.0.0.1:" + std::to_string(port);
+    if (tls) {
+        ca_file = dir / "ca.pem";
+        write_file(dir / "san.ext", "subjectAltName=IP:127.0.0.1\n");
+        auto ok = [&](std::vector<std::string> argv) {
+            std::string out;
+            if (run(argv, &out) != 0) throw std::runtime_error("openssl failed: " + out);
+        };
+        ok({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+            dir / "ca.key", "-out", ca_file, "-days", "2", "-subj", "/CN=Lectern test CA"});
+        ok({"openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+            dir / "server.key", "-out", dir / "server.csr", "-subj", "/CN=127.0.0.1"});
+        ok({"openssl", "x509", "-req", "-in", dir / "server.csr", "-CA", ca_file, "-CAkey", dir / "ca.key", "-CAcreateserial",
+            "-out", dir / "server.pem", "-days", "2", "-extfile", dir / "san.ext"});
+        listen += " ssl;\n    ssl_certificate " + dir / "server.pem" + ";\n    ssl_certificate_key " + dir / "server.key";
+    }
     root = dir / "www/dav";
     fs::create_directories(root);
     fs::create_directories(dir / "tmp");
@@ -33,14 +49,14 @@ NginxDav::NginxDav() {
                          "  client_body_temp_path " + dir / "tmp/body" + ";\n  proxy_temp_path " + dir / "tmp/proxy" + ";\n"
                          "  fastcgi_temp_path " + dir / "tmp/fcgi" + ";\n  uwsgi_temp_path " + dir / "tmp/uwsgi" + ";\n"
                          "  scgi_temp_path " + dir / "tmp/scgi" + ";\n  client_max_body_size 0;\n"
-                         "  server {\n    listen 127.0.0.1:" + std::to_string(port) + ";\n    root " + dir / "www" + ";\n"
+                         "  server {\n    listen " + listen + ";\n    root " + dir / "www" + ";\n"
                          "    location /dav/ {\n      dav_methods PUT DELETE MKCOL COPY MOVE;\n      create_full_put_path on;\n"
                          "      dav_access user:rw group:r all:r;\n      auth_basic \"lectern\";\n"
                          "      auth_basic_user_file " + dir / "htpasswd" + ";\n    }\n  }\n}\n");
     process = std::make_unique<ChildProcess>(std::vector<std::string>{"/usr/sbin/nginx", "-p", dir.path, "-c", conf},
                                              std::map<std::string, std::string>{}, dir / "stderr.log");
     require_port(port, "nginx", dir / "error.log");
-    url = "http://127.0.0.1:" + std::to_string(port) + "/dav";
+    url = std::string(tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(port) + "/dav";
 }
 
 S3Server::S3Server() {

@@ -12,11 +12,13 @@ namespace lectern::test {
 
 // nginx with the DAV module (PUT, MKCOL), basic auth user "lectern" / password "dav-pass".
 struct NginxDav {
-    NginxDav();
+    // tls: HTTPS with a certificate for 127.0.0.1 signed by a fresh test CA (ca_file).
+    explicit NginxDav(bool tls = false);
     TempDir dir;
     int port = 0;
     std::string url;        // http://127.0.0.1:PORT/dav
     std::string root;       // the folder nginx serves /dav from
+    std::string ca_file;    // with tls: the CA that signed the server's certificate
     std::unique_ptr<ChildProcess> process;
 };
 

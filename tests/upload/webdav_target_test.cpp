@@ -53,3 +53,20 @@ TEST_CASE("a wrong WebDAV password fails the job with a clear reason, keeps the 
     CHECK(std::filesystem::exists(rec.media));
     CHECK(sha256_of(rec.media) == rec.sha256);
 }
+
+TEST_CASE("an HTTPS server whose certificate is not trusted is refused, and trusted with ca_file") {
+    NginxDav nginx(true);
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 50000);
+    auto job = upload_once(dir / "q.db", one_target(dav_target(nginx.url)), rec, dav_secrets("dav-pass"));
+    CHECK(job.state == JobState::Failed);
+    CHECK(job.attempts == 1);
+    CHECK(job.last_error.find("TLS certificate is not trusted") != std::string::npos);
+    CHECK(std::filesystem::exists(rec.media));
+
+    UploadTargetConfig trusted = dav_target(nginx.url);
+    trusted.ca_file = nginx.ca_file;
+    auto job2 = upload_once(dir / "q2.db", one_target(trusted), rec, dav_secrets("dav-pass"));
+    CHECK(job2.state == JobState::Done);
+    CHECK(sha256_of(nginx.root + "/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
+}
