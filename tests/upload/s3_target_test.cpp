@@ -99,6 +99,22 @@ TEST_CASE("wrong S3 credentials fail the job with a clear reason and keep the fi
     CHECK(job.last_error.find("fix the target's secret") != std::string::npos);
     CHECK(job.last_error.find("wrong-secret") == std::string::npos);
     CHECK(std::filesystem::exists(rec.media));
+
+    // The same through the command line: the secret appears in no output, list or JSON.
+    TempDir cli;
+    std::string config = write_config(cli, "cli.toml", "max_attempts = 1",
+                                      "name = \"archive-s3\"\nkind = \"s3\"\nurl = \"" + s3.url + "\"\nbucket = \"recordings\"");
+    std::string tool = bin_dir() + "/lectern-uploads";
+    std::map<std::string, std::string> env{{"LECTERN_SECRET_ARCHIVE_S3_USER", "S3RVER"},
+                                           {"LECTERN_SECRET_ARCHIVE_S3_PASSWORD", "wrong-secret-Zq9"}};
+    std::string out, list;
+    REQUIRE(run({tool, "add", rec.media, rec.sidecar, "--config", config}) == 0);
+    CHECK(run({tool, "run", "--once", "--config", config}, &out, env) == 3);
+    CHECK(run({tool, "list", "--json", "--config", config}, &list, env) == 0);
+    CHECK(out.find("SignatureDoesNotMatch") != std::string::npos);
+    CHECK(out.find("wrong-secret-Zq9") == std::string::npos);
+    CHECK(list.find("wrong-secret-Zq9") == std::string::npos);
+    CHECK(read_file(cli / "q.db").find("wrong-secret-Zq9") == std::string::npos);
 }
 
 TEST_CASE("kill -9 during an S3 multipart upload: after restart only the missing parts are sent") {
