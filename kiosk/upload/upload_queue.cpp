@@ -205,12 +205,11 @@ bool one_of(JobState s, std::initializer_list<JobState> set) {
 }
 }  // namespace
 
-bool UploadQueue::retry(int64_t id, std::string& why_not) {
+tl::expected<void, std::string> UploadQueue::retry(int64_t id) {
     auto j = job(id);
-    if (!j) { why_not = "no upload job " + std::to_string(id) + "; see `lectern uploads list`"; return false; }
+    if (!j) return tl::unexpected("no upload job " + std::to_string(id) + "; see `lectern uploads list`");
     if (!one_of(j->state, {JobState::Failed, JobState::Paused, JobState::Cancelled, JobState::Queued})) {
-        why_not = "job " + std::to_string(id) + " is " + to_string(j->state) + "; only failed, paused, cancelled or waiting jobs can be retried";
-        return false;
+        return tl::unexpected("job " + std::to_string(id) + " is " + to_string(j->state) + "; only failed, paused, cancelled or waiting jobs can be retried");
     }
     std::lock_guard lock(mutex_);
     // A retry by a person starts a fresh series of attempts, now.
@@ -219,26 +218,25 @@ bool UploadQueue::retry(int64_t id, std::string& why_not) {
     sqlite3_bind_int64(st.get(), 2, id);
     sqlite3_step(st.get());
     log_attempt(id, "retry", "requested by technician");
-    return true;
+    return {};
 }
 
-bool UploadQueue::pause(int64_t id, std::string& why_not) {
+tl::expected<void, std::string> UploadQueue::pause(int64_t id) {
     auto j = job(id);
-    if (!j) { why_not = "no upload job " + std::to_string(id) + "; see `lectern uploads list`"; return false; }
+    if (!j) return tl::unexpected("no upload job " + std::to_string(id) + "; see `lectern uploads list`");
     if (!one_of(j->state, {JobState::Queued, JobState::Uploading, JobState::Failed})) {
-        why_not = "job " + std::to_string(id) + " is " + to_string(j->state) + "; only queued, uploading or failed jobs can be paused";
-        return false;
+        return tl::unexpected("job " + std::to_string(id) + " is " + to_string(j->state) + "; only queued, uploading or failed jobs can be paused");
     }
     set_state(id, JobState::Paused);
-    return true;
+    return {};
 }
 
-bool UploadQueue::cancel(int64_t id, std::string& why_not) {
+tl::expected<void, std::string> UploadQueue::cancel(int64_t id) {
     auto j = job(id);
-    if (!j) { why_not = "no upload job " + std::to_string(id) + "; see `lectern uploads list`"; return false; }
-    if (j->state == JobState::Done) { why_not = "job " + std::to_string(id) + " is already done"; return false; }
+    if (!j) return tl::unexpected("no upload job " + std::to_string(id) + "; see `lectern uploads list`");
+    if (j->state == JobState::Done) return tl::unexpected("job " + std::to_string(id) + " is already done");
     set_state(id, JobState::Cancelled);
-    return true;
+    return {};
 }
 
 std::optional<UploadJob> UploadQueue::claim_next(int64_t now) {

@@ -7,6 +7,7 @@
 #include "upload_job.h"
 
 #include <sqlite3.h>
+#include <tl/expected.hpp>
 
 #include <memory>
 #include <mutex>
@@ -54,11 +55,11 @@ public:
     std::optional<UploadJob> job(int64_t id);
     std::vector<UploadAttemptRecord> history(int64_t id);
 
-    // Technician actions. They return false with a reason when the job is unknown or the action
-    // does not apply (e.g. retrying a finished job).
-    bool retry(int64_t id, std::string& why_not);
-    bool pause(int64_t id, std::string& why_not);
-    bool cancel(int64_t id, std::string& why_not);
+    // Technician actions. The error says why, in words for the panel, when the job is unknown or
+    // the action does not apply (e.g. retrying a finished job).
+    tl::expected<void, std::string> retry(int64_t id);
+    tl::expected<void, std::string> pause(int64_t id);
+    tl::expected<void, std::string> cancel(int64_t id);
 
     // --- worker side ---
     // Takes the oldest queued job whose next attempt is due; marks it uploading, owned by this process.

@@ -89,10 +89,9 @@ int run_uploads_command(const std::vector<std::string>& args) {
                 std::cerr << "lectern uploads " << verb << ": \"" << words[1] << "\" is not a job id; see `lectern uploads list`\n";
                 return 2;
             }
-            std::string why;
-            bool ok = verb == "retry" ? queue->retry(id, why) : verb == "pause" ? queue->pause(id, why) : queue->cancel(id, why);
-            if (!ok) {
-                std::cerr << "lectern uploads " << verb << ": " << why << "\n";
+            auto done = verb == "retry" ? queue->retry(id) : verb == "pause" ? queue->pause(id) : queue->cancel(id);
+            if (!done) {
+                std::cerr << "lectern uploads " << verb << ": " << done.error() << "\n";
                 return 1;
             }
             std::cout << "job " << id << ": " << verb << " done\n";

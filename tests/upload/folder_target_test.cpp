@@ -165,9 +165,8 @@ TEST_CASE("a job keeps the history of its attempts") {
     UploadConfig config = folder_config(dir / "archive");
     auto q = UploadQueue::open(dir / "q.db");
     int64_t id = enqueue_recording(*q, config, rec.media, rec.sidecar).at(0);
-    std::string why;
-    q->pause(id, why);
-    q->retry(id, why);
+    q->pause(id);
+    q->retry(id);
     Uploader(*q, config, Secrets{}).run_until_idle();
     auto h = q->history(id);
     REQUIRE(h.size() == 2);

@@ -95,17 +95,18 @@ TEST_CASE("pause, cancel and retry change a job's state and refuse what does not
     config.targets[0].path = dir / "archive";
     auto q = UploadQueue::open(dir / "q.db");
     int64_t id = enqueue_recording(*q, config, rec.media, rec.sidecar).at(0);
-    std::string why;
-    CHECK(q->pause(id, why));
+    CHECK(q->pause(id));
     CHECK(q->view().jobs[0].state == JobState::Paused);
-    CHECK(q->retry(id, why));
+    CHECK(q->retry(id));
     CHECK(q->view().jobs[0].state == JobState::Queued);
-    CHECK(q->cancel(id, why));
+    CHECK(q->cancel(id));
     CHECK(q->view().jobs[0].state == JobState::Cancelled);
-    CHECK_FALSE(q->pause(id, why));
-    CHECK(why.find("cancelled") != std::string::npos);
-    CHECK_FALSE(q->retry(999, why));
-    CHECK(why.find("no upload job 999") != std::string::npos);
+    auto refused = q->pause(id);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().find("cancelled") != std::string::npos);
+    auto unknown = q->retry(999);
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().find("no upload job 999") != std::string::npos);
 }
 
 TEST_CASE("a job left uploading by a killed process is queued again") {

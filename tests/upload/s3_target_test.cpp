@@ -178,8 +178,7 @@ TEST_CASE("pausing an S3 upload stops it mid-way and a retry resumes the same mu
         return done();
     };
     REQUIRE(wait_for([&] { return q->view().jobs.at(0).bytes_done > 3 * 256 * 1024; }, 20));
-    std::string why;
-    REQUIRE(q->pause(id, why));
+    REQUIRE(q->pause(id));
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the worker notices within half a second
     auto paused = q->view().jobs.at(0);
     CHECK(paused.state == JobState::Paused);
@@ -187,7 +186,7 @@ TEST_CASE("pausing an S3 upload stops it mid-way and a retry resumes the same mu
     std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     CHECK(count_of(read_file(s3.dir / "proxy.log"), "REQ PUT") == puts_when_paused);  // nothing sent while paused
 
-    REQUIRE(q->retry(id, why));
+    REQUIRE(q->retry(id));
     uploader.wake();
     REQUIRE(wait_for([&] { return q->view().jobs.at(0).state == JobState::Done; }, 30));
     uploader.stop();
