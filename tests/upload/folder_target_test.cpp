@@ -2,6 +2,7 @@
 #include "retention.h"
 #include "upload_fixtures.h"
 #include "upload_queue.h"
+#include "upload_service.h"
 #include "uploader.h"
 
 #include <doctest/doctest.h>
@@ -208,4 +209,23 @@ TEST_CASE("retention deletes a verified recording older than keep_days and keeps
     CHECK(apply_retention(*q, config) == 1);
     CHECK_FALSE(fs::exists(rec.media));
     CHECK(fs::exists(rec.sidecar));
+}
+
+TEST_CASE("the upload service puts a finished recording into the local archive within seconds") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 2 * 1024 * 1024);
+    UploadConfig config;  // the default: one folder target, the local archive
+    config.queue_db = dir / "q.db";
+    config.targets[0].path = dir / "archive";
+    UploadService service(config);
+    auto start = std::chrono::steady_clock::now();
+    REQUIRE(service.enqueue(rec.media, rec.sidecar));
+    while (service.view().jobs.at(0).state != JobState::Done && std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(service.view().jobs.at(0).state == JobState::Done);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
+    CHECK(sha256_of(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
+    auto bad = service.enqueue(rec.media, dir / "missing.json");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().find("missing.json") != std::string::npos);
 }
