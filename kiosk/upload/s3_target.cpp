@@ -141,7 +141,10 @@ private:
             int64_t length = std::min(part_size_, a.media_size - offset);
             std::string part_url = url + "?partNumber=" + std::to_string(n) + "&uploadId=" + mp.upload_id;
             HttpResponse r = http_perform(file_request(part_url, a, offset, length, confirmed_bytes(mp, a.media_size)));
-            if (!r.ok()) return tl::unexpected(http_error("uploading part " + std::to_string(n) + " of " + std::to_string(parts), part_url, r));
+            if (!r.ok()) {
+                if (r.aborted && a.cancelled()) abort_upload(a, url, mp);
+                return tl::unexpected(http_error("uploading part " + std::to_string(n) + " of " + std::to_string(parts), part_url, r));
+            }
             std::string etag = r.header("etag");
             if (etag.empty()) return tl::unexpected(UploadError{true, "the server sent no ETag for part " + std::to_string(n) + "; will retry"});
             mp.etags[n] = etag;
@@ -160,6 +163,12 @@ private:
             return tl::unexpected(http_error("completing the multipart upload", done.url, r));
         }
         return {};
+    }
+
+    // A cancelled job's parts would otherwise be stored (and billed) until a lifecycle rule ends them.
+    void abort_upload(UploadAttempt& a, const std::string& url, const Multipart& mp) {
+        http_perform(request("DELETE", url + "?uploadId=" + mp.upload_id));
+        a.save_resume("");
     }
 
     int64_t confirmed_bytes(const Multipart& mp, int64_t size) const {

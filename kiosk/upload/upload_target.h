@@ -32,6 +32,8 @@ struct UploadAttempt {
     std::function<bool(int64_t done)> progress = [](int64_t) { return true; };
     std::function<void(const std::string&)> save_resume = [](const std::string&) {};
     std::function<void()> verifying = [] {};   // the upload is sent, verification begins
+    // True once the technician cancelled the job: a target may then drop partial remote state.
+    std::function<bool()> cancelled = [] { return false; };
 };
 
 using UploadResult = tl::expected<void, UploadError>;

@@ -189,6 +189,7 @@ void Uploader::process(UploadJob job) {
             return true;
         };
         a.save_resume = [&](const std::string& r) { queue_.set_resume(job.id, r); };
+        a.cancelled = [&] { return queue_.state_of(job.id) == JobState::Cancelled; };
         a.verifying = [&] {
             queue_.set_progress(job.id, a.media_size, a.media_size, 0);
             queue_.set_state(job.id, JobState::Verifying);

@@ -196,3 +196,30 @@ TEST_CASE("pausing an S3 upload stops it mid-way and a retry resumes the same mu
     REQUIRE(run(s3cmd(s3, {"get", "s3://recordings/" + kKey + ".mkv", dir / "back.mkv"})) == 0);
     CHECK(sha256_of(dir / "back.mkv") == rec.sha256);
 }
+
+TEST_CASE("cancelling an S3 upload aborts its multipart upload on the server and keeps the recording") {
+    S3Server s3;
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 12 * 256 * 1024);
+    UploadConfig config = one_target(s3_target(s3.url, 256));
+    config.max_kib_per_s = 1024;
+    auto q = UploadQueue::open(dir / "q.db");
+    int64_t id = enqueue_recording(*q, config, rec.media, rec.sidecar).at(0);
+    Uploader uploader(*q, config, s3_secrets("S3RVER"));
+    uploader.start();
+    auto wait_for = [&](auto done, double seconds) {
+        auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        while (!done() && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        return done();
+    };
+    REQUIRE(wait_for([&] { return q->view().jobs.at(0).bytes_done > 2 * 256 * 1024; }, 20));
+    REQUIRE(q->cancel(id));
+    CHECK(wait_for([&] { return read_file(s3.dir / "proxy.log").find("REQ DELETE /recordings/" + kKey + ".mkv?uploadId=") != std::string::npos; }, 5));
+    uploader.stop();
+    CHECK(q->view().jobs.at(0).state == JobState::Cancelled);
+    CHECK(q->job(id)->resume.empty());
+    CHECK(std::filesystem::exists(rec.media));
+    std::string out;
+    REQUIRE(run(s3cmd(s3, {"ls", "-r", "s3://recordings/"}), &out) == 0);
+    CHECK(out.find(kKey) == std::string::npos);
+}
