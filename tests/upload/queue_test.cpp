@@ -1,4 +1,5 @@
 // The queue, the key template, configuration and secrets: no server needed.
+#include "http_transfer.h"
 #include "lectern_config.h"
 #include "secrets.h"
 #include "sidecar.h"
@@ -10,6 +11,9 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+
+#include <chrono>
+#include <thread>
 
 using namespace lectern;
 using namespace lectern::test;
@@ -147,4 +151,41 @@ TEST_CASE("a secrets file that others can read is refused with the chmod that fi
     setenv("LECTERN_SECRET_NAS_PASSWORD", "from-env", 1);
     CHECK(s.get("nas").password == "from-env");
     unsetenv("LECTERN_SECRET_NAS_PASSWORD");
+}
+
+TEST_CASE("URLs in errors lose their user, password and query values") {
+    CHECK(redact_url("https://user:pa55@dav.example.org/remote/x.mkv") == "https://dav.example.org/remote/x.mkv");
+    CHECK(redact_url("https://s3.example.org/b/k?X-Amz-Signature=abc&X-Amz-Credential=AKIA") == "https://s3.example.org/b/k?…");
+    CHECK(redact_url("http://127.0.0.1:8080/files/") == "http://127.0.0.1:8080/files/");
+    HttpResponse refused;
+    refused.status = 403;
+    auto e = http_error("uploading", "https://key:secret@s3.example.org/b/k?uploadId=1", refused);
+    CHECK_FALSE(e.retryable);
+    CHECK(e.message.find("https://s3.example.org/b/k?…") != std::string::npos);
+    CHECK(e.message.find("key:secret") == std::string::npos);
+    CHECK(e.message.find("uploadId=1") == std::string::npos);
+}
+
+TEST_CASE("a failed attempt is retried later with exponential backoff and jitter") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 1000);
+    UploadConfig config;
+    config.targets[0].kind = "webdav";
+    config.targets[0].url = "http://127.0.0.1:" + std::to_string(free_port()) + "/dav";  // nobody listens
+    config.targets[0].secret = "none";
+    config.retry_initial_s = 8;
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    Uploader uploader(*q, config, Secrets{});
+    auto before = std::chrono::system_clock::now();
+    uploader.start();
+    for (int i = 0; i < 100 && q->view().jobs.at(0).next_attempt_unix == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    uploader.stop();
+    auto j = q->view().jobs.at(0);
+    CHECK(j.state == JobState::Queued);
+    CHECK(j.attempts == 1);
+    CHECK(j.last_error.find("will retry") != std::string::npos);
+    int64_t wait = j.next_attempt_unix - std::chrono::duration_cast<std::chrono::seconds>(before.time_since_epoch()).count();
+    CHECK(wait >= 3);   // between half and all of retry_initial_s, give or take a second
+    CHECK(wait <= 9);
 }
