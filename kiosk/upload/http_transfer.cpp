@@ -29,6 +29,7 @@ struct Transfer {
     int fd = -1;
     int64_t offset = 0;
     int64_t remaining = 0;
+    int64_t length = 0;   // the whole range, for rewinds
     int64_t sent = 0;
     bool aborted = false;
     HttpResponse* response = nullptr;
@@ -51,6 +52,17 @@ size_t read_file(char* buffer, size_t size, size_t nitems, void* user) {
         return CURL_READFUNC_ABORT;
     }
     return static_cast<size_t>(got);
+}
+
+// libcurl rewinds the body when it must send it again (digest auth, a reused connection that
+// closed): back to `offset` bytes into this request's range.
+int seek_file(void* user, curl_off_t offset, int origin) {
+    auto* t = static_cast<Transfer*>(user);
+    if (origin != SEEK_SET || offset < 0 || offset > t->length) return CURL_SEEKFUNC_CANTSEEK;
+    t->offset = t->request->file_offset + offset;
+    t->remaining = t->length - offset;
+    t->sent = offset;
+    return CURL_SEEKFUNC_OK;
 }
 
 size_t write_body(char* data, size_t size, size_t nmemb, void* user) {
@@ -111,6 +123,7 @@ HttpResponse http_perform(const HttpRequest& rq) {
         t.fd = file.fd;
         t.offset = rq.file_offset;
         t.remaining = rq.file_length;
+        t.length = rq.file_length;
         // Sequential reads of a large recording: let the kernel read ahead, keep the cache small.
         posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     }
@@ -165,17 +178,20 @@ HttpResponse http_perform(const HttpRequest& rq) {
         }
         if (!rq.form_file_field.empty()) {
             t.remaining = rq.file_length >= 0 ? rq.file_length : static_cast<int64_t>(lseek(file.fd, 0, SEEK_END));
+            t.length = t.remaining;
             curl_mimepart* part = curl_mime_addpart(mime.get());
             curl_mime_name(part, rq.form_file_field.c_str());
             curl_mime_filename(part, (rq.form_file_name.empty() ? rq.file_path.substr(rq.file_path.find_last_of('/') + 1)
                                                                 : rq.form_file_name).c_str());
-            curl_mime_data_cb(part, t.remaining, read_file, nullptr, nullptr, &t);
+            curl_mime_data_cb(part, t.remaining, read_file, seek_file, nullptr, &t);
         }
         curl_easy_setopt(c, CURLOPT_MIMEPOST, mime.get());
     } else if (rq.file_length >= 0) {
         curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
         curl_easy_setopt(c, CURLOPT_READFUNCTION, read_file);
         curl_easy_setopt(c, CURLOPT_READDATA, &t);
+        curl_easy_setopt(c, CURLOPT_SEEKFUNCTION, seek_file);
+        curl_easy_setopt(c, CURLOPT_SEEKDATA, &t);
         curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(rq.file_length));
         if (rq.method != "PUT") curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, rq.method.c_str());
     } else if (rq.method == "HEAD") {

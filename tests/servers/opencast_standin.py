@@ -28,10 +28,12 @@ p.add_argument("--port", type=int, required=True)
 p.add_argument("--store", required=True)
 p.add_argument("--user", default="lectern")
 p.add_argument("--password", default="oc-pass")
+p.add_argument("--auth", choices=["basic", "digest"], default="basic")
 ARGS = p.parse_args()
 STATE = {}  # id -> dict
 LOCK = threading.Lock()
 NS = "http://mediapackage.opencastproject.org"
+NONCE = uuid.uuid4().hex
 
 
 def mp_xml(mp_id):
@@ -55,14 +57,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
-        if status == 401:
+        if status == 401 and ARGS.auth == "digest":
+            self.send_header("WWW-Authenticate", 'Digest realm="Opencast", nonce="%s", qop="auth", algorithm=MD5' % NONCE)
+        elif status == 401:
             self.send_header("WWW-Authenticate", 'Basic realm="Opencast"')
         self.end_headers()
         self.wfile.write(data)
 
     def authorized(self):
+        if ARGS.auth == "digest":
+            return self.digest_ok()
         want = "Basic " + base64.b64encode(("%s:%s" % (ARGS.user, ARGS.password)).encode()).decode()
         return self.headers.get("Authorization") == want
+
+    def digest_ok(self):
+        """RFC 2617 digest with qop=auth, as Opencast answers requests sent with X-Requested-Auth: Digest."""
+        header = self.headers.get("Authorization", "")
+        if not header.startswith("Digest ") or self.headers.get("X-Requested-Auth") != "Digest":
+            return False
+        fields = dict((k.strip(), v.strip().strip('"')) for k, v in re.findall(r'(\w+)=("[^"]*"|[^,]+)', header[7:]))
+        md5 = lambda s: hashlib.md5(s.encode()).hexdigest()
+        ha1 = md5("%s:Opencast:%s" % (ARGS.user, ARGS.password))
+        ha2 = md5("%s:%s" % (self.command, fields.get("uri", "")))
+        want = md5(":".join([ha1, fields.get("nonce", ""), fields.get("nc", ""), fields.get("cnonce", ""), fields.get("qop", ""), ha2]))
+        return fields.get("username") == ARGS.user and fields.get("nonce") == NONCE and fields.get("response") == want
 
     def form(self):
         length = int(self.headers.get("Content-Length", "0"))

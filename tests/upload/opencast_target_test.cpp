@@ -13,11 +13,11 @@ using namespace lectern::test;
 
 namespace {
 struct OpencastStandIn {
-    OpencastStandIn() {
+    explicit OpencastStandIn(const std::string& auth = "basic") {
         port = free_port();
         process = std::make_unique<ChildProcess>(
             std::vector<std::string>{python(), source_dir() + "/tests/servers/opencast_standin.py", "--port", std::to_string(port),
-                                     "--store", dir / "store"},
+                                     "--store", dir / "store", "--auth", auth},
             std::map<std::string, std::string>{}, dir / "opencast.log");
         REQUIRE(wait_for_port(port, 20));
         url = "http://127.0.0.1:" + std::to_string(port);
@@ -82,4 +82,20 @@ TEST_CASE("a wrong Opencast password fails the job with a clear reason and keeps
     CHECK(job.last_error.find("creating the Opencast media package") != std::string::npos);
     CHECK(std::filesystem::exists(rec.media));
     CHECK(oc.state().empty());
+}
+
+TEST_CASE("Opencast ingest works with digest authentication") {
+    OpencastStandIn oc("digest");
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 300000);
+    UploadTargetConfig t = opencast(oc.url);
+    t.auth = "digest";
+    Secrets secrets;
+    secrets.set("opencast", {"lectern", "oc-pass"});
+    auto job = upload_once(dir / "q.db", one_target(t), rec, secrets);
+    CHECK(job.state == JobState::Done);
+    CHECK(job.last_error == "");
+    auto state = oc.state();
+    REQUIRE(state.size() == 1);
+    CHECK(state.begin().value()["tracks"][0]["sha256"] == rec.sha256);
 }
