@@ -75,6 +75,25 @@ CREATE TABLE IF NOT EXISTS attempts(
   message TEXT NOT NULL DEFAULT '');
 )sql";
 
+// BEGIN IMMEDIATE … COMMIT; rolls back when left early (an exception), so the shared connection
+// is never stuck inside a transaction.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* db, const std::string& path) : db_(db) {
+        if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+            throw std::runtime_error("upload queue " + path + " is locked by another process (" + sqlite3_errmsg(db_) + "); will try again");
+    }
+    ~Transaction() { if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+    void commit() {
+        open_ = false;
+        sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    }
+
+private:
+    sqlite3* db_;
+    bool open_ = true;
+};
+
 }  // namespace
 
 std::unique_ptr<UploadQueue> UploadQueue::open(const std::string& db_path) {
@@ -122,7 +141,7 @@ std::vector<int64_t> UploadQueue::enqueue(const std::string& media, const std::s
     auto size = std::filesystem::file_size(media, ec);
     auto st = prepare("INSERT OR IGNORE INTO jobs(media_path, sidecar_path, target, remote_key, bytes_total, created_at, updated_at)"
                       " VALUES(?,?,?,?,?,?,?)");
-    exec("BEGIN IMMEDIATE");
+    Transaction tx(db_.get(), path_);
     for (const auto& [target, key] : targets) {
         sqlite3_reset(st.get());
         sqlite3_bind_text(st.get(), 1, media.c_str(), -1, SQLITE_TRANSIENT);
@@ -132,13 +151,11 @@ std::vector<int64_t> UploadQueue::enqueue(const std::string& media, const std::s
         sqlite3_bind_int64(st.get(), 5, ec ? 0 : static_cast<int64_t>(size));
         sqlite3_bind_int64(st.get(), 6, now_unix());
         sqlite3_bind_int64(st.get(), 7, now_unix());
-        if (sqlite3_step(st.get()) != SQLITE_DONE) {
-            exec("ROLLBACK");
+        if (sqlite3_step(st.get()) != SQLITE_DONE)
             throw std::runtime_error("upload queue " + path_ + ": cannot add " + media + ": " + sqlite3_errmsg(db_.get()));
-        }
         if (sqlite3_changes(db_.get()) > 0) ids.push_back(sqlite3_last_insert_rowid(db_.get()));
     }
-    exec("COMMIT");
+    tx.commit();
     return ids;
 }
 
@@ -243,7 +260,7 @@ std::optional<UploadJob> UploadQueue::claim_next(int64_t now) {
     std::optional<int64_t> id;
     {
         std::lock_guard lock(mutex_);
-        exec("BEGIN IMMEDIATE");
+        Transaction tx(db_.get(), path_);
         auto st = prepare("SELECT id FROM jobs WHERE state='queued' AND next_attempt_at<=? ORDER BY next_attempt_at, id LIMIT 1");
         sqlite3_bind_int64(st.get(), 1, now);
         if (sqlite3_step(st.get()) == SQLITE_ROW) {
@@ -254,7 +271,7 @@ std::optional<UploadJob> UploadQueue::claim_next(int64_t now) {
             sqlite3_bind_int64(up.get(), 3, *id);
             sqlite3_step(up.get());
         }
-        exec("COMMIT");
+        tx.commit();
     }
     if (!id) return std::nullopt;
     return job(*id);
@@ -323,7 +340,7 @@ void UploadQueue::set_local_verified(int64_t id) {
 
 void UploadQueue::finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt) {
     std::lock_guard lock(mutex_);
-    exec("BEGIN IMMEDIATE");
+    Transaction tx(db_.get(), path_);
     // A pause or cancel that arrived during the attempt wins over the attempt's own outcome.
     auto cur = prepare("SELECT state FROM jobs WHERE id=?");
     sqlite3_bind_int64(cur.get(), 1, id);
@@ -338,7 +355,7 @@ void UploadQueue::finish_attempt(int64_t id, JobState state, const std::string& 
     sqlite3_bind_int64(st.get(), 5, id);
     sqlite3_step(st.get());
     log_attempt(id, to_string(state), error);
-    exec("COMMIT");
+    tx.commit();
 }
 
 void UploadQueue::log_attempt(int64_t id, const std::string& outcome, const std::string& message) {

@@ -180,8 +180,13 @@ void Uploader::process(UploadJob job) {
                 window_bytes = done;
             }
             last_write = now;
-            queue_.set_progress(job.id, done, a.media_size, bps);
-            JobState s = queue_.state_of(job.id);
+            JobState s = JobState::Uploading;
+            // Called from inside libcurl: no exception may cross it; a busy queue skips one update.
+            try {
+                queue_.set_progress(job.id, done, a.media_size, bps);
+                s = queue_.state_of(job.id);
+            } catch (const std::exception&) {
+            }
             if (stopping_ || s == JobState::Paused || s == JobState::Cancelled) {
                 interrupted = true;
                 return false;
