@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -53,6 +54,8 @@ void print_list(const UploadQueueView& v, bool json) {
                     j.target.c_str(), human_bytes(j.bytes_done).c_str(), human_bytes(j.bytes_total).c_str());
         if (j.bytes_per_s > 0) std::printf("  %s/s", human_bytes(static_cast<int64_t>(j.bytes_per_s)).c_str());
         if (j.eta_s >= 0) std::printf("  ETA %llds", static_cast<long long>(j.eta_s));
+        long long wait = j.next_attempt_unix - static_cast<long long>(std::time(nullptr));
+        if (j.state == JobState::Queued && wait > 0) std::printf("  retry in %llds (attempt %d done)", wait, j.attempts);
         std::printf("  %s\n", j.file_name.c_str());
         if (!j.last_error.empty()) std::printf("      last error: %s\n", j.last_error.c_str());
     }
