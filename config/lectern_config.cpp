@@ -38,6 +38,7 @@ void read_timer(TableReader r, TimerConfig& c) {
 
 void read_operator(TableReader r, OperatorConfig& c) {
     c.pin_hash = r.text("pin_hash", c.pin_hash);
+    // The full check (salt, length) is pin_hash_problem() in the core; check-config runs it too.
     if (!c.pin_hash.empty() && c.pin_hash.rfind("pbkdf2-sha256$", 0) != 0)
         r.problem("pin_hash", "is not a PIN hash; make one with `lectern hash-pin` and paste the pbkdf2-sha256$… line it prints");
     c.tries_before_lockout = static_cast<int>(r.integer("tries_before_lockout", c.tries_before_lockout, 1, 20));

@@ -4,6 +4,7 @@
 #include "kiosk_options.h"
 #include "lectern_config.h"
 #include "local_time.h"
+#include "operator_access.h"
 #include "toml_reader.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,8 @@
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
+
+#include <unistd.h>
 
 namespace lectern {
 
@@ -24,6 +27,8 @@ void print_usage() {
           [--state FILE.json]   (--screen also takes "operator"; the state file sets recorder/uploads)
       render one frame offscreen (no display needed) and write a PNG
   lectern check-config FILE         validate a configuration file (exit 2 when it has problems)
+  lectern hash-pin                  read a console PIN on standard input, print its hash for
+                                    [operator] pin_hash
   lectern agenda show [FILE] [--json]
       print an agenda in its time zone (no FILE: the embedded demo)
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
@@ -39,6 +44,8 @@ int run_check_config_command(const std::vector<std::string>& args) {
     }
     try {
         LecternConfig config = load_config(args[0]);
+        if (const std::string& hash = config.operator_console.pin_hash; !hash.empty() && !pin_hash_problem(hash).empty())
+            throw InputError({{args[0], 0, 0, "operator.pin_hash", pin_hash_problem(hash)}});
         if (!config.agenda.file.empty()) load_agenda_file(config.agenda.file);
         std::cout << args[0] << ": OK\n";
         return kExitOk;
@@ -54,6 +61,7 @@ nlohmann::json to_json(const Agenda& a) {
     const std::string& zone = a.event.time_zone;
     nlohmann::json j;
     j["event"] = {{"name", a.event.name}, {"venue", a.event.venue}, {"time_zone", zone}};
+    j["import_notes"] = a.import_notes;
     for (const auto& r : a.rooms) j["rooms"].push_back({{"id", r.id}, {"name", r.name}});
     for (const auto& s : a.speakers)
         j["speakers"].push_back({{"id", s.id}, {"name", s.name}, {"native_name", s.native_name},
@@ -61,13 +69,14 @@ nlohmann::json to_json(const Agenda& a) {
     for (const auto& i : a.items)
         j["items"].push_back({{"id", i.id}, {"room", i.room_id}, {"start", to_rfc3339(i.start, zone)},
                               {"end", to_rfc3339(i.end, zone)}, {"title", i.title}, {"kind", to_string(i.kind)},
-                              {"speakers", i.speaker_ids}, {"presider", i.presider_id}});
+                              {"speakers", i.speaker_ids}, {"presider", i.presider_id}, {"record", i.record}});
     return j;
 }
 
 void print_text(const Agenda& a) {
     const std::string& zone = a.event.time_zone;
-    std::cout << a.event.name << "\n" << a.event.venue << " — times in " << zone << "\n";
+    std::cout << a.event.name << "\n" << (a.event.venue.empty() ? "" : a.event.venue + " — ") << "times in " << zone << "\n";
+    for (const auto& note : a.import_notes) std::cout << "note: " << note << "\n";
     std::string day;
     for (const auto& i : a.items) {
         std::string this_day = date_text(i.start, zone);
@@ -106,6 +115,22 @@ int run_agenda_command(const std::vector<std::string>& args) {
         std::cerr << e.what() << "\n";
         return kExitBadInput;
     }
+}
+
+int run_hash_pin_command(const std::vector<std::string>& args) {
+    if (!args.empty()) {
+        std::cerr << "usage: lectern hash-pin   (then type the PIN and press Enter)\n";
+        return kExitBadInput;
+    }
+    if (isatty(STDIN_FILENO)) std::cerr << "PIN (4 to 12 digits): " << std::flush;
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (pin.size() < 4 || pin.size() > 12 || pin.find_first_not_of("0123456789") != std::string::npos) {
+        std::cerr << "lectern hash-pin: a PIN is 4 to 12 digits (the console's keypad has only digits)\n";
+        return kExitBadInput;
+    }
+    std::cout << make_pin_hash(pin) << "\n";
+    return kExitOk;
 }
 
 KioskOptions parse_kiosk_options(const std::vector<std::string>& args) {

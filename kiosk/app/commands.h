@@ -8,6 +8,7 @@ namespace lectern {
 
 int run_check_config_command(const std::vector<std::string>& args);
 int run_agenda_command(const std::vector<std::string>& args);
+int run_hash_pin_command(const std::vector<std::string>& args);
 void print_usage();
 
 // Exit statuses shared by every command.

@@ -109,9 +109,10 @@ void FrameRenderer::begin_frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
 }
 
-void FrameRenderer::end_frame() {
+void FrameRenderer::end_frame(bool rasterize) {
     ImGui::End();
     ImGui::Render();
+    if (!rasterize) return;
     SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());

@@ -31,7 +31,9 @@ public:
     ui::Fonts load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text);
 
     void begin_frame();       // backends' NewFrame, ImGui::NewFrame, and the fullscreen root window
-    void end_frame();         // ImGui::Render, draw, present
+    // ImGui::Render, then draw and present; rasterize=false builds the frame but skips the pixels
+    // (input tests run thousands of frames).
+    void end_frame(bool rasterize = true);
     void save_png(const std::string& path) const;  // offscreen only; throws with the path on failure
 
 private:

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
         }
         if (command == "check-config") return run_check_config_command(rest);
         if (command == "agenda") return run_agenda_command(rest);
+        if (command == "hash-pin") return run_hash_pin_command(rest);
 #ifdef LECTERN_WITH_MEDIA
         if (command == "record") return run_record_command(rest);
         if (command == "devices") return run_devices_command(rest);

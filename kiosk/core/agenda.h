@@ -40,6 +40,7 @@ struct AgendaItem {
     std::vector<std::string> speaker_ids;
     std::string presider_id;
     std::string note;
+    bool record = true;  // false: the speaker declined recording (pretalx "do_not_record")
 
     bool is_on(TimePoint t) const { return start <= t && t < end; }
     seconds length() const { return end - start; }
@@ -58,6 +59,7 @@ struct Agenda {
     std::vector<AgendaItem> items;  // sorted by start, then room
     bool demo = false;              // the embedded demo agenda
     seconds moved_by{0};            // how far the demo's times were moved to make them live
+    std::vector<std::string> import_notes;  // what an importer had to guess (shown by `agenda show`)
 
     const Speaker* speaker(const std::string& id) const;
     const Room* room(const std::string& id) const;

@@ -1,6 +1,7 @@
 #include "agenda_file.h"
 
 #include "local_time.h"
+#include "schedule_import.h"
 #include "toml_reader.h"
 
 #include <algorithm>
@@ -94,6 +95,7 @@ Agenda read(const toml::table& root, const std::string& name) {
         item.title = r.text("title", "", true);
         item.kind = kind_from(r.choice("kind", "speech", {"speech", "panel", "discussion", "break", "ceremony"}));
         item.note = r.text("note", "");
+        item.record = r.boolean("record", true);
         item.speaker_ids = r.text_list("speakers");
         for (const auto& id : item.speaker_ids)
             if (!speaker_ids.count(id)) r.problem("speakers", "\"" + id + "\" is not one of the [[speakers]] ids");
@@ -119,7 +121,10 @@ Agenda read(const toml::table& root, const std::string& name) {
 
 }  // namespace
 
-Agenda load_agenda_file(const std::string& file) { return read(parse_toml_file(file), file); }
+Agenda load_agenda_file(const std::string& file) {
+    if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) return import_schedule_json_file(file);
+    return read(parse_toml_file(file), file);
+}
 
 Agenda load_agenda_text(const std::string& text, const std::string& name) { return read(parse_toml_text(text, name), name); }
 

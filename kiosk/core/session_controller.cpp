@@ -29,10 +29,16 @@ const AgendaItem* SessionController::item(const std::string& id) const {
 
 const AgendaItem* SessionController::next_to_record(const AgendaItem* after, TimePoint now) const {
     for (const auto& i : agenda_->items) {
-        if (i.room_id != room_id_ || skipped_.count(i.id) || i.kind == ItemKind::Break) continue;
+        if (i.room_id != room_id_ || is_skipped(i) || i.kind == ItemKind::Break) continue;
         if (after ? i.start > after->start : i.end > now) return &i;
     }
     return nullptr;
+}
+
+bool SessionController::is_skipped(const AgendaItem& i) const {
+    // The technician's choice wins; otherwise the speaker's "do not record" from the agenda.
+    auto it = skipped_.find(i.id);
+    return it != skipped_.end() ? it->second : !i.record;
 }
 
 RecordingPlan SessionController::plan_for(const AgendaItem& i) const {
@@ -80,7 +86,7 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
             case CommandKind::Start: {
                 if (state_ != State::Idle) return "Already recording.";
                 const AgendaItem* first = c.item_id.empty() ? current_item(*agenda_, room_id_, live_, now) : item(c.item_id);
-                if (!first || skipped_.count(first->id)) first = next_to_record(nullptr, now);
+                if (!first || is_skipped(*first)) first = next_to_record(nullptr, now);
                 if (!first) return "Nothing left to record in this room today.";
                 recorder_.start(plan_for(*first));
                 begin_item(*first, now);
@@ -116,7 +122,7 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
                 return std::nullopt;
             }
             case CommandKind::SkipItem: skipped_[c.item_id] = true; return std::nullopt;
-            case CommandKind::RecordItem: skipped_.erase(c.item_id); return std::nullopt;
+            case CommandKind::RecordItem: skipped_[c.item_id] = false; return std::nullopt;
             case CommandKind::SetStageMessage: live_.stage_message = c.text; return std::nullopt;
             case CommandKind::Correct: corrections_[c.item_id] = c.correction; return std::nullopt;
         }
@@ -130,7 +136,7 @@ void SessionController::tick_automatic(TimePoint now, seconds padding) {
     // The item that should be on tape now: the latest-starting one whose padded slot contains now.
     const AgendaItem* due = nullptr;
     for (const auto& i : agenda_->items)
-        if (i.room_id == room_id_ && !skipped_.count(i.id) && i.kind != ItemKind::Break && i.start - padding <= now &&
+        if (i.room_id == room_id_ && !is_skipped(i) && i.kind != ItemKind::Break && i.start - padding <= now &&
             now < i.end + padding)
             due = &i;
     if (state_ == State::Idle) {
@@ -147,7 +153,7 @@ void SessionController::tick_automatic(TimePoint now, seconds padding) {
 ItemStatus SessionController::status_of(const AgendaItem& i, TimePoint now) const {
     if (i.id == live_.current_item && state_ != State::Idle) return ItemStatus::Recording;
     if (recorded_.count(i.id)) return ItemStatus::Recorded;
-    if (skipped_.count(i.id)) return ItemStatus::Skipped;
+    if (is_skipped(i)) return ItemStatus::Skipped;
     return i.end <= now ? ItemStatus::Missed : ItemStatus::Upcoming;
 }
 

@@ -47,9 +47,9 @@ enum class CommandKind { Start, Stop, Pause, Resume, NextSpeaker, SkipItem, Reco
 
 struct Command {
     CommandKind kind;
-    std::string item_id;            // SkipItem, RecordItem, Correct; Start: optional item to start with
-    std::string text;               // SetStageMessage
-    MetadataCorrection correction;  // Correct
+    std::string item_id{};            // SkipItem, RecordItem, Correct; Start: optional item to start with
+    std::string text{};               // SetStageMessage
+    MetadataCorrection correction{};  // Correct
 };
 
 bool is_recording_command(CommandKind kind);  // everything that changes what is recorded
@@ -77,6 +77,7 @@ public:
 
 private:
     const AgendaItem* item(const std::string& id) const;
+    bool is_skipped(const AgendaItem& item) const;
     const AgendaItem* next_to_record(const AgendaItem* after, TimePoint now) const;
     void begin_item(const AgendaItem& item, TimePoint now);
     void end_current(TimePoint now);
@@ -86,7 +87,7 @@ private:
     RecorderControl& recorder_;
     State state_ = State::Idle;
     LiveSession live_;
-    std::map<std::string, bool> skipped_;
+    std::map<std::string, bool> skipped_;  // the technician's skip (true) or record (false), by item
     std::map<std::string, MetadataCorrection> corrections_;
     std::map<std::string, bool> recorded_;
     int recordings_made_ = 0;

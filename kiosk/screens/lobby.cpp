@@ -72,7 +72,8 @@ std::vector<Intent> draw_lobby(const ScreenContext& ctx, LobbyUi& ui) {
     const bool portrait = size.y > size.x;
     take_typed_text(ui.query);
 
-    const float top = draw_header(ctx, ctx.agenda.event.venue + " · " + utc_offset_text(ctx.now, ctx.agenda.event.time_zone));
+    const std::string offset = utc_offset_text(ctx.now, ctx.agenda.event.time_zone);
+    const float top = draw_header(ctx, ctx.agenda.event.venue.empty() ? offset : ctx.agenda.event.venue + " · " + offset);
     if (ImGui::IsMouseHoveringRect(ImVec2(size.x - 400 * u, 0), ImVec2(size.x, top)) &&
         ImGui::IsMouseDown(ImGuiMouseButton_Left) && ImGui::GetIO().MouseDownDuration[0] > 2.0f)
         intents.push_back({IntentKind::OpenOperator});  // a 2 s press on the clock: the technician's way in

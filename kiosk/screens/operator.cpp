@@ -13,7 +13,6 @@ namespace {
 
 Intent run(CommandKind kind, std::string text = "") { return Intent{IntentKind::Run, Command{kind, "", std::move(text), {}}, ""}; }
 
-bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 bool pressed(char letter) {
     for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
         if (c == static_cast<ImWchar>(letter) || c == static_cast<ImWchar>(letter - 'a' + 'A')) return true;

@@ -22,10 +22,10 @@ struct ScreenContext {
     ImVec2 size;                // the whole screen, in pixels
     int page_seconds = 12;      // how long a page shows when content does not fit
     std::vector<std::string> notices;  // problems to show as a banner (bad agenda reload, no CJK font)
-    std::string room_id;               // the room of the room and timer screens
+    std::string room_id{};             // the room of the room and timer screens
     const LiveSession* live = nullptr;      // actual starts, stage message; null = follow the clock
     const RecorderView* recorder = nullptr; // null = no recorder in this kiosk
-    TimerThresholds thresholds;
+    TimerThresholds thresholds{};
 
     const Room* room() const;          // room_id's room, or the first one
     const LiveSession& live_session() const;
@@ -44,8 +44,8 @@ enum class IntentKind {
 
 struct Intent {
     IntentKind kind;
-    Command command{};
-    std::string text;
+    Command command{CommandKind::Start};
+    std::string text{};
     long long upload_id = 0;
 };
 

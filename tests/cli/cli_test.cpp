@@ -63,3 +63,18 @@ TEST_CASE("an unknown option is refused with exit 2") {
     CHECK(r.status == 2);
     CHECK(r.out.find("unknown option --fullscreen-please") != std::string::npos);
 }
+
+TEST_CASE("hash-pin prints a hash that check-config accepts, and refuses a PIN that is not digits") {
+    CommandResult r = run_command("echo 2468 | " + lectern + " hash-pin");
+    REQUIRE(r.status == 0);
+    std::string hash = r.out.substr(0, r.out.find('\n'));
+    CHECK(hash.rfind("pbkdf2-sha256$", 0) == 0);
+    CHECK(hash.find("2468") == std::string::npos);
+    const std::string path = write("pin.toml", "[operator]\npin_hash = \"" + hash + "\"\n");
+    CHECK(run_command(lectern + " check-config " + path).status == 0);
+    const std::string broken = write("badpin.toml", "[operator]\npin_hash = \"pbkdf2-sha256$10$zz$00\"\n");
+    CommandResult bad = run_command(lectern + " check-config " + broken);
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find("operator.pin_hash") != std::string::npos);
+    CHECK(run_command("echo abcd | " + lectern + " hash-pin").status == 2);
+}

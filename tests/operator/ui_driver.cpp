@@ -20,7 +20,7 @@ std::vector<Intent> UiDriver::frame() {
     renderer_->begin_frame();
     ScreenContext ctx{*agenda_, clock_.now(), fonts_, renderer_->size(), 12, {}};
     std::vector<Intent> intents = shell_->draw(ctx, shell_->operator_view(clock_.now()));
-    renderer_->end_frame();
+    renderer_->end_frame(false);  // the input path is the same; the pixels are not needed
     shell_->apply(intents, clock_.now());
     all_intents.insert(all_intents.end(), intents.begin(), intents.end());
     return intents;
