@@ -18,20 +18,44 @@ tl::expected<void, std::string> UploadService::enqueue(const std::string& media,
     } catch (const std::exception& e) {
         return tl::unexpected(std::string(e.what()));
     }
+    invalidate_view();
     uploader_->wake();
     return {};
 }
 
-UploadQueueView UploadService::view() const { return queue_->view(); }
+UploadQueueView UploadService::view() const {
+    std::lock_guard lock(view_mutex_);
+    auto now = std::chrono::steady_clock::now();
+    if (now - view_time_ >= std::chrono::milliseconds(250)) {
+        view_ = queue_->view();
+        view_time_ = now;
+    }
+    return view_;
+}
+
+void UploadService::invalidate_view() const {
+    std::lock_guard lock(view_mutex_);
+    view_time_ = {};
+}
 
 tl::expected<void, std::string> UploadService::retry(int64_t id) {
     auto r = queue_->retry(id);
+    invalidate_view();
     uploader_->wake();
     return r;
 }
 
-tl::expected<void, std::string> UploadService::pause(int64_t id) { return queue_->pause(id); }
-tl::expected<void, std::string> UploadService::cancel(int64_t id) { return queue_->cancel(id); }
+tl::expected<void, std::string> UploadService::pause(int64_t id) {
+    auto r = queue_->pause(id);
+    invalidate_view();
+    return r;
+}
+
+tl::expected<void, std::string> UploadService::cancel(int64_t id) {
+    auto r = queue_->cancel(id);
+    invalidate_view();
+    return r;
+}
 void UploadService::set_recording_active(bool active) { uploader_->set_recording_active(active); }
 
 }  // namespace lectern

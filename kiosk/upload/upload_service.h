@@ -8,7 +8,9 @@
 
 #include <tl/expected.hpp>
 
+#include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace lectern {
@@ -27,7 +29,9 @@ public:
     // The error names the file when the sidecar cannot be read.
     tl::expected<void, std::string> enqueue(const std::string& media_path, const std::string& sidecar_path);
 
-    UploadQueueView view() const;             // the panel's rows; no secrets; cheap (one SQLite read)
+    // The panel's rows; no secrets. Safe to call every frame: the snapshot is re-read from the
+    // queue at most every 250 ms (and right after an action here).
+    UploadQueueView view() const;
     tl::expected<void, std::string> retry(int64_t job_id);
     tl::expected<void, std::string> pause(int64_t job_id);
     tl::expected<void, std::string> cancel(int64_t job_id);
@@ -37,6 +41,10 @@ private:
     UploadConfig config_;
     std::unique_ptr<UploadQueue> queue_;
     std::unique_ptr<Uploader> uploader_;
+    mutable std::mutex view_mutex_;
+    mutable UploadQueueView view_;
+    mutable std::chrono::steady_clock::time_point view_time_{};
+    void invalidate_view() const;
 };
 
 }  // namespace lectern
