@@ -62,6 +62,8 @@ public:
                                                      secret_env_prefix(config_.secret.empty() ? config_.name : config_.secret) +
                                                      "_USER and _PASSWORD or add it to the secrets file"});
         std::string url = base_ + "/" + a.remote_key + a.media_extension;
+        // S3 allows at most 10,000 parts: a very long recording gets larger parts.
+        part_size_ = std::max(part_size_, (a.media_size + 9999) / 10000);
         UploadResult sent = a.media_size <= part_size_ ? put_whole(a, url) : put_multipart(a, url);
         if (!sent) return sent;
         a.verifying();
