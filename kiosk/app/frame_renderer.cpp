@@ -68,6 +68,7 @@ FrameRenderer::~FrameRenderer() {
         if (window_) ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext(imgui_);
     }
+    if (preview_) SDL_DestroyTexture(preview_);
     if (renderer_) SDL_DestroyRenderer(renderer_);
     if (surface_) SDL_FreeSurface(surface_);
     if (window_) {
@@ -117,6 +118,18 @@ void FrameRenderer::end_frame(bool rasterize) {
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderPresent(renderer_);
+}
+
+ImTextureID FrameRenderer::update_preview(const uint8_t* rgba, int width, int height) {
+    if (!preview_ || width != preview_width_ || height != preview_height_) {
+        if (preview_) SDL_DestroyTexture(preview_);
+        // ABGR8888 is R,G,B,A in memory on little-endian machines, the recorder's byte order.
+        preview_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, width, height);
+        preview_width_ = width;
+        preview_height_ = height;
+    }
+    if (preview_) SDL_UpdateTexture(preview_, nullptr, rgba, width * 4);
+    return static_cast<ImTextureID>(preview_);
 }
 
 void FrameRenderer::save_png(const std::string& path) const {

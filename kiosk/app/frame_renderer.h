@@ -7,12 +7,14 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
 struct SDL_Window;
 struct SDL_Renderer;
 struct SDL_Surface;
+struct SDL_Texture;
 
 namespace lectern {
 
@@ -35,6 +37,9 @@ public:
     // (input tests run thousands of frames).
     void end_frame(bool rasterize = true);
     void save_png(const std::string& path) const;  // offscreen only; throws with the path on failure
+    // Uploads an RGBA picture (tightly packed) into the preview texture, recreating it when the
+    // size changes; returns the ImGui handle screens draw with.
+    ImTextureID update_preview(const uint8_t* rgba, int width, int height);
 
 private:
     FrameRenderer() = default;
@@ -43,6 +48,8 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     SDL_Surface* surface_ = nullptr;  // offscreen target
+    SDL_Texture* preview_ = nullptr;
+    int preview_width_ = 0, preview_height_ = 0;
     ImGuiContext* imgui_ = nullptr;
 };
 
