@@ -229,3 +229,37 @@ TEST_CASE("the upload service puts a finished recording into the local archive w
     REQUIRE_FALSE(bad);
     CHECK(bad.error().find("missing.json") != std::string::npos);
 }
+
+TEST_CASE("no more jobs upload at once than `parallel` allows") {
+    for (int parallel : {1, 2}) {
+        TempDir dir;
+        auto rec = make_recording(dir.path, "talk", 1024 * 1024);
+        UploadConfig config = folder_config(dir / "a");
+        config.parallel = parallel;
+        config.max_kib_per_s = 1024;  // slow enough to watch; the cap is shared by all jobs
+        for (const char* name : {"b", "c"}) {
+            UploadTargetConfig t = config.targets[0];
+            t.name = name;
+            t.path = dir / name;
+            config.targets.push_back(t);
+        }
+        auto q = UploadQueue::open(dir / "q.db");
+        enqueue_recording(*q, config, rec.media, rec.sidecar);
+        Uploader uploader(*q, config, Secrets{});
+        uploader.start();
+        int most = 0, done = 0;
+        for (int i = 0; i < 400 && done < 3; ++i) {
+            int uploading = 0;
+            done = 0;
+            for (const auto& j : q->view().jobs) {
+                uploading += j.state == JobState::Uploading || j.state == JobState::Verifying;
+                done += j.state == JobState::Done;
+            }
+            most = std::max(most, uploading);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        uploader.stop();
+        CHECK(done == 3);
+        CHECK(most == parallel);
+    }
+}
