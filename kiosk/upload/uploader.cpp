@@ -113,19 +113,17 @@ void Uploader::worker(int index, bool exit_when_idle) {
     std::string name = "upload-" + std::to_string(index + 1);
     pthread_setname_np(pthread_self(), name.c_str());
     while (!stopping_) {
-        std::optional<UploadJob> job;
+        // Exceptions end here: a queue that is locked or a disk that hiccups becomes a log line
+        // and a pause, never a terminated kiosk.
         try {
-            job = queue_.claim_next(now_unix());
+            if (auto job = queue_.claim_next(now_unix())) {
+                process(std::move(*job));
+                continue;
+            }
+            if (exit_when_idle && queue_.pending() == 0) return;
         } catch (const std::exception& e) {
-            log_line(name + ": queue: " + e.what());
+            log_line(name + ": queue " + queue_.path() + ": " + e.what());
         }
-        if (job) {
-            process(std::move(*job));
-            continue;
-        }
-        int64_t earliest = 0;
-        int pending = queue_.pending(&earliest);
-        if (exit_when_idle && pending == 0) return;
         std::unique_lock lock(mutex_);
         wake_.wait_for(lock, std::chrono::milliseconds(500));
     }
