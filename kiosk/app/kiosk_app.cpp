@@ -132,11 +132,10 @@ int run_kiosk(const KioskOptions& options) {
     for (bool running = true; running;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
         // moves on screen and twice a second for the clock otherwise.
-        const bool live_picture = session.shell->mode() == KioskShell::Mode::Operator || session.config.kiosk.screen == "room";
         bool input = false;
         bool open_operator = false;
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, live_picture ? 66 : 500)) {
+        if (SDL_WaitEventTimeout(&event, session.shell->shows_live_picture() ? 66 : 500)) {
             // ImGui 1.86 reads key state once per frame, so a key released in the same batch it was
             // pressed in would be missed: hold the release back for the next frame.
             std::vector<SDL_Scancode> pressed;
