@@ -50,7 +50,7 @@ public:
     void show_operator_for_screenshot(TimePoint now);
 
 private:
-    const LecternConfig& config_;
+    LecternConfig config_;  // a copy: the shell outlives whoever built its configuration
     ScreenId public_screen_;
     std::string room_id_;
     std::shared_ptr<const Agenda> agenda_;
