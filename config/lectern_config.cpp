@@ -65,6 +65,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_operator(r.table("operator"), config.operator_console);
     read_session(r.table("session"), config.session);
     read_media(r.table("media"), config.media);
+    read_upload(r.table("upload"), config.upload);
     r.finish();
     problems.throw_if_any();
     return config;

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "media_config.h"
+#include "upload_config.h"
 #include <string>
+
 
 namespace lectern {
 
@@ -54,6 +56,7 @@ struct LecternConfig {
     OperatorConfig operator_console;
     SessionConfig session;
     MediaConfig media;
+    UploadConfig upload;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.

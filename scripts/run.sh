@@ -4,7 +4,7 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 "$top/scripts/install-deps.sh" run
-"$top/scripts/build.sh"
+LECTERN_BUILD_TARGET=lectern "$top/scripts/build.sh" -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_BENCH=OFF
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${SDL_VIDEODRIVER:-}" ] && [ ! -e /dev/dri/card0 ]; then
   cat <<MSG
 No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the kiosk cannot open its window.

@@ -6,6 +6,6 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 for setup in "$top"/scripts/test-setup-*.sh; do
   [ -e "$setup" ] && "$setup"
 done
-"$top/scripts/build.sh"
+"$top/scripts/build.sh" -DLECTERN_BUILD_TESTS=ON -DLECTERN_BUILD_BENCH=ON
 cd "${LECTERN_BUILD_DIR:-$top/build}"
 ctest --output-on-failure --parallel "$(nproc)" --timeout 300

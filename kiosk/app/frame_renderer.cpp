@@ -20,7 +20,12 @@ std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen) {
     std::unique_ptr<FrameRenderer> r(new FrameRenderer);
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
     if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    r->window_ = SDL_CreateWindow("Lectern", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720, flags);
+    // Fullscreen starts at the desktop's size, so it fills the screen even where no window manager
+    // acts on the fullscreen request (a bare X server on a kiosk PC).
+    SDL_DisplayMode desktop{};
+    int w = 1280, h = 720;
+    if (fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) w = desktop.w, h = desktop.h, flags |= SDL_WINDOW_BORDERLESS;
+    r->window_ = SDL_CreateWindow("Lectern", fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!r->window_) throw std::runtime_error(std::string("cannot create the kiosk window: ") + SDL_GetError());
     r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!r->renderer_) r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE);

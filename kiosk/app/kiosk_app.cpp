@@ -5,11 +5,13 @@
 #include "kiosk_shell.h"
 #include "lectern_config.h"
 #include "local_time.h"
+#include "recording_station.h"
 #include "screen_state_file.h"
 
 #include <SDL.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -37,10 +39,11 @@ struct Session {
     std::unique_ptr<Clock> clock;
     std::unique_ptr<AgendaSource> agenda;
     ui::FontFiles font_files;
+    std::unique_ptr<RecordingStation> station;  // the live kiosk's recorder and uploads; none for screenshots
     std::unique_ptr<KioskShell> shell;
     bool operator_screen = false;
 
-    explicit Session(const KioskOptions& options)
+    Session(const KioskOptions& options, bool with_station)
         : config(options.config_file.empty() ? LecternConfig{} : load_config(options.config_file)),
           clock(options.at ? std::unique_ptr<Clock>(new FixedClock(*options.at)) : std::unique_ptr<Clock>(new SystemClock)),
           agenda(std::make_unique<AgendaSource>(config.agenda, *clock, !options.at)),
@@ -51,7 +54,9 @@ struct Session {
         auto shown = agenda->current();
         if (!room_id.empty() && !shown->room(room_id))
             throw std::invalid_argument("room \"" + room_id + "\" is not in the agenda; its rooms are " + room_list(*shown));
-        shell = std::make_unique<KioskShell>(config, operator_screen ? ScreenId::Room : parse_screen_id(screen), room_id, shown, nullptr);
+        if (with_station) station = std::make_unique<RecordingStation>(config, shown->event.time_zone);
+        shell = std::make_unique<KioskShell>(config, operator_screen ? ScreenId::Room : parse_screen_id(screen), room_id, shown,
+                                             station ? &station->control() : nullptr);
         shell->lobby().query = options.search;
         shell->lobby().keyboard = options.keyboard;
         shell->live_overrides().stage_message = options.message;
@@ -62,6 +67,8 @@ struct Session {
         ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
         if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
         if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
+        if (station)
+            for (const auto& problem : station->problems()) ctx.notices.push_back(problem);
         return ctx;
     }
 };
@@ -69,7 +76,7 @@ struct Session {
 }  // namespace
 
 int run_screenshot(const KioskOptions& options) {
-    Session session(options);
+    Session session(options, false);
     auto renderer = FrameRenderer::open_offscreen(options.width, options.height);
     auto agenda = session.agenda->current();
     const TimePoint now = session.clock->now();
@@ -115,23 +122,35 @@ int run_screenshot(const KioskOptions& options) {
 }
 
 int run_kiosk(const KioskOptions& options) {
-    Session session(options);
+    Session session(options, true);
     auto renderer = FrameRenderer::open_window(session.config.kiosk.fullscreen && !options.windowed);
     session.agenda->start_watching();
 
     std::shared_ptr<const Agenda> agenda;
     ImVec2 baked_size{};
     ui::Fonts fonts;
-    RecorderView recorder;
     for (bool running = true; running;) {
-        // Throttle: a kiosk runs all day; wake for input or at least twice a second for the clock.
+        // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
+        // moves on screen and twice a second for the clock otherwise.
         bool input = false;
+        bool open_operator = false;
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, 500)) {
+        if (SDL_WaitEventTimeout(&event, session.shell->shows_live_picture() ? 66 : 500)) {
+            // ImGui 1.86 reads key state once per frame, so a key released in the same batch it was
+            // pressed in would be missed: hold the release back for the next frame.
+            std::vector<SDL_Scancode> pressed;
             do {
+                if (event.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), event.key.keysym.scancode) != pressed.end()) {
+                    SDL_PushEvent(&event);
+                    break;
+                }
+                if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.scancode);
                 ImGui_ImplSDL2_ProcessEvent(&event);
                 input |= event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_FINGERDOWN ||
                          event.type == SDL_TEXTINPUT;
+                // A keyboard-only kiosk reaches the PIN pad with Ctrl+Alt+O (touch screens: hold the clock 2 s).
+                open_operator |= event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_o && (event.key.keysym.mod & KMOD_CTRL) &&
+                                 (event.key.keysym.mod & KMOD_ALT);
                 // Closing the window (Alt+F4, the window manager) only works while not fullscreen.
                 if (event.type == SDL_QUIT && !(session.config.kiosk.fullscreen && !options.windowed)) running = false;
             } while (SDL_PollEvent(&event));
@@ -148,14 +167,16 @@ int run_kiosk(const KioskOptions& options) {
         session.shell->tick(now, input);
         renderer->begin_frame();
         ScreenContext ctx = session.context(*agenda, fonts, size);
+        const RecorderView recorder = session.station->recorder_view(*renderer);
         ctx.recorder = &recorder;
-        const OperatorView view = session.shell->operator_view(now);
+        OperatorView view = session.shell->operator_view(now);
+        view.uploads = session.station->upload_rows();
+        view.stats = session.station->sample_stats(now);
         std::vector<Intent> intents = session.shell->draw(ctx, view);
-        // A keyboard-only kiosk reaches the PIN pad with Ctrl+Alt+O (touch screens: hold the clock for 2 s).
-        const ImGuiIO& io = ImGui::GetIO();
-        if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed(SDL_SCANCODE_O)) intents.push_back({IntentKind::OpenOperator});
+        if (open_operator) intents.push_back({IntentKind::OpenOperator});
         renderer->end_frame();
         session.shell->apply(intents, now);
+        session.station->apply_upload_intents(session.shell->take_upload_intents());
     }
     return 0;
 }

@@ -4,12 +4,8 @@
 #include "kiosk_options.h"
 #include "toml_reader.h"
 
-#ifdef LECTERN_WITH_MEDIA
 #include "record_command.h"
-#endif
-#ifdef LECTERN_WITH_UPLOAD
 #include "uploads_command.h"
-#endif
 
 #include <iostream>
 #include <stdexcept>
@@ -29,13 +25,9 @@ int main(int argc, char** argv) {
         if (command == "check-config") return run_check_config_command(rest);
         if (command == "agenda") return run_agenda_command(rest);
         if (command == "hash-pin") return run_hash_pin_command(rest);
-#ifdef LECTERN_WITH_MEDIA
         if (command == "record") return run_record_command(rest);
         if (command == "devices") return run_devices_command(rest);
-#endif
-#ifdef LECTERN_WITH_UPLOAD
         if (command == "uploads") return run_uploads_command(rest);
-#endif
         KioskOptions options = parse_kiosk_options(args);
         return options.screenshot.empty() ? run_kiosk(options) : run_screenshot(options);
     } catch (const InputError& e) {

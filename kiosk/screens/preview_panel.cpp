@@ -74,7 +74,8 @@ void draw_preview_panel(const ScreenContext& ctx, const Rect& r) {
     draw_audio_meters(ctx, rec, Rect{{r.max.x - meters_w, frame.min.y}, {r.max.x, frame.max.y}});
 
     // State badge over the top-left of the picture.
-    const ImVec2 badge(frame.min.x + 18 * u, frame.min.y + 18 * u);
+    // Bottom-left, so it does not hide the time a camera or test pattern burns into the top.
+    const ImVec2 badge(frame.min.x + 18 * u, frame.max.y - f.body_bold->FontSize - 36 * u);
     switch (rec.state) {
         case RecorderView::State::Recording: {
             const std::string label = "● REC  " + countdown_text(rec.elapsed) + "   " + size_text(rec.file_bytes);

@@ -53,7 +53,7 @@ TEST_CASE("a recording command that reaches the shell from a public screen is re
     CHECK(recorder.calls.empty());
 }
 
-TEST_CASE("holding the clock opens the PIN pad; a wrong PIN keeps the console shut, the right one opens it") {
+TEST_CASE("holding the clock opens the PIN pad, a wrong PIN keeps the console shut and the right one opens it") {
     CallLog recorder;
     UiDriver ui(LecternConfig{}, ScreenId::Lobby, kMorning, &recorder);
     ui.hold(ui.size().x - 100, 60, 2.5f);

@@ -19,8 +19,10 @@ public:
     std::vector<Intent> type(const std::string& ascii);  // characters, one frame each
     std::vector<Intent> press(int key);          // 13 Enter, 27 Escape, 8 Backspace
     void advance(seconds by) { clock_.advance(by); }
+    TimePoint now() const { return clock_.now(); }
 
     KioskShell& shell() { return *shell_; }
+    FrameRenderer& renderer() { return *renderer_; }
     ImVec2 size() const { return renderer_->size(); }
     std::vector<Intent> all_intents;             // everything screens returned so far
 

@@ -1,0 +1,171 @@
+#include "recording_station.h"
+
+#include "frame_renderer.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace lectern {
+
+namespace {
+
+constexpr size_t kStatsSamples = 300;  // five minutes at one a second
+
+double process_cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+void push(std::vector<float>& series, float value) {
+    series.push_back(value);
+    if (series.size() > kStatsSamples) series.erase(series.begin());
+}
+
+RecorderView::State view_state(RecorderState s) {
+    switch (s) {
+        case RecorderState::Idle: return RecorderView::State::Idle;
+        case RecorderState::Recording: return RecorderView::State::Recording;
+        case RecorderState::Paused: return RecorderView::State::Paused;
+        case RecorderState::Failed: return RecorderView::State::Failed;
+    }
+    return RecorderView::State::Unavailable;
+}
+
+}  // namespace
+
+RecordingStation::RecordingStation(const LecternConfig& config, const std::string& time_zone) : config_(config), time_zone_(time_zone) {
+    recorder_ = std::make_unique<Recorder>(config_.media);
+    recorder_->on_finished([this](const FinishedRecording& done) {
+        // Runs on the recorder's finalizer thread: the upload queue is thread-safe.
+        if (!uploads_) return;
+        if (auto queued = uploads_->enqueue(done.media_path, done.sidecar_path); !queued) upload_problem_ = queued.error();
+    });
+    try {
+        uploads_ = std::make_unique<UploadService>(config_.upload);
+    } catch (const std::exception& e) {
+        upload_problem_ = std::string("Uploads are off: ") + e.what();
+    }
+    open_recorder_async();
+}
+
+RecordingStation::~RecordingStation() {
+    if (opening_.valid()) opening_.wait();
+    media_control_.reset();
+    if (recorder_) recorder_->close();  // finishes and finalizes a recording in progress
+}
+
+void RecordingStation::open_recorder_async() {
+    // Opening probes devices and RTSP cameras, which can take seconds: never on the frame.
+    opening_ = std::async(std::launch::async, [this] { return recorder_->open(); });
+}
+
+MediaRecorderControl& RecordingStation::GuardedControl::open_or_throw() {
+    if (!station_.media_control_)
+        throw std::runtime_error(station_.recorder_problem_.empty() ? "The recorder is still starting; try again in a moment."
+                                                                    : station_.recorder_problem_);
+    return *station_.media_control_;
+}
+void RecordingStation::GuardedControl::start(const RecordingPlan& plan) { open_or_throw().start(plan); }
+void RecordingStation::GuardedControl::stop() { open_or_throw().stop(); }
+void RecordingStation::GuardedControl::pause() { open_or_throw().pause(); }
+void RecordingStation::GuardedControl::resume() { open_or_throw().resume(); }
+void RecordingStation::GuardedControl::split(const RecordingPlan& next) { open_or_throw().split(next); }
+
+RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
+    if (opening_.valid() && opening_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        auto opened = opening_.get();
+        if (opened) {
+            media_control_ = std::make_unique<MediaRecorderControl>(*recorder_, config_.kiosk.id, time_zone_);
+            recorder_problem_.clear();
+        } else {
+            recorder_problem_ = opened.error();
+            next_open_try_ = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        }
+    }
+    if (!media_control_ && !opening_.valid() && std::chrono::steady_clock::now() >= next_open_try_) open_recorder_async();
+
+    RecorderView view;
+    if (!media_control_) {
+        view.state = recorder_problem_.empty() ? RecorderView::State::Idle : RecorderView::State::Failed;
+        view.message = recorder_problem_.empty() ? "Starting the recorder…" : recorder_problem_ + " (retrying every 10 s)";
+        return view;
+    }
+    const RecorderStatus s = recorder_->status();
+    view.state = view_state(s.state);
+    view.message = s.message;
+    view.alerts = s.alerts;
+    view.elapsed = seconds{static_cast<long long>(s.elapsed_seconds)};
+    view.file_bytes = static_cast<uint64_t>(s.file_bytes);
+    view.dropped_frames = static_cast<uint64_t>(s.dropped_frames);
+    view.fps = s.fps_out;
+    if (s.dropped_frames > 0) view.alerts.push_back(std::to_string(s.dropped_frames) + " frames dropped: the encoder is falling behind");
+    for (const ChannelLevel& c : recorder_->audio_levels().channels) {
+        view.peak_dbfs.push_back(static_cast<float>(c.peak_dbfs));
+        view.rms_dbfs.push_back(static_cast<float>(c.rms_dbfs));
+    }
+    if (recorder_->latest_preview(preview_) && !preview_.rgba.empty())
+        preview_texture_ = renderer.update_preview(preview_.rgba.data(), preview_.width, preview_.height);
+    view.preview = preview_texture_;
+    view.preview_width = preview_.width;
+    view.preview_height = preview_.height;
+    if (uploads_) uploads_->set_recording_active(s.state == RecorderState::Recording);
+    return view;
+}
+
+std::vector<UploadRow> RecordingStation::upload_rows() const {
+    std::vector<UploadRow> rows;
+    if (!uploads_) return rows;
+    for (const UploadJobView& job : uploads_->view().jobs) {
+        UploadRow row;
+        row.id = job.id;
+        row.file = job.file_name;
+        row.target = job.target;
+        row.state = to_string(job.state);
+        row.fraction = job.bytes_total > 0 ? static_cast<float>(job.bytes_done) / static_cast<float>(job.bytes_total) : 0;
+        if (job.state == JobState::Done) row.fraction = 1;
+        row.bytes_per_second = job.bytes_per_s;
+        row.eta = seconds{std::max<int64_t>(0, job.eta_s)};
+        row.error = job.last_error;
+        rows.push_back(row);
+    }
+    // Newest first: the speech that just ended is what the technician looks for.
+    std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+void RecordingStation::apply_upload_intents(const std::vector<Intent>& intents) {
+    if (!uploads_) return;
+    for (const Intent& i : intents) {
+        tl::expected<void, std::string> done;
+        if (i.kind == IntentKind::RetryUpload) done = uploads_->retry(i.upload_id);
+        if (i.kind == IntentKind::PauseUpload) done = uploads_->pause(i.upload_id);
+        if (i.kind == IntentKind::CancelUpload) done = uploads_->cancel(i.upload_id);
+        if (!done) upload_problem_ = done.error();
+    }
+}
+
+const StatsHistory& RecordingStation::sample_stats(TimePoint now) {
+    if (now < last_sample_ + seconds{1}) return stats_;
+    const double cpu = process_cpu_seconds();
+    const double wall = last_sample_.time_since_epoch().count() ? static_cast<double>((now - last_sample_).count()) : 0;
+    if (wall > 0) push(stats_.cpu_percent, static_cast<float>(100.0 * (cpu - last_cpu_seconds_) / wall));
+    last_cpu_seconds_ = cpu;
+    last_sample_ = now;
+    push(stats_.video_kbps, media_control_ ? static_cast<float>(recorder_->status().bitrate_kbps) : 0.0f);
+    double upload = 0;
+    for (const UploadRow& row : upload_rows()) upload += row.bytes_per_second;
+    push(stats_.upload_mbps, static_cast<float>(upload / 1e6));
+    return stats_;
+}
+
+std::vector<std::string> RecordingStation::problems() const {
+    std::vector<std::string> out;
+    if (!upload_problem_.empty()) out.push_back(upload_problem_);
+    return out;
+}
+
+}  // namespace lectern

@@ -1,0 +1,76 @@
+// This kiosk's recording equipment as the shell sees it: the FFmpeg recorder (opened in the
+// background and retried while it fails, e.g. a camera not yet plugged in) and the upload service
+// that takes every finished recording. Once per frame it turns their snapshots into what the
+// screens draw; it never blocks the frame on either.
+#pragma once
+
+#include "lectern_config.h"
+#include "recorder.h"
+#include "recorder_control.h"
+#include "screens/operator_view.h"
+#include "screens/recorder_view.h"
+#include "screens/screen.h"
+#include "upload_service.h"
+
+#include <atomic>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace lectern {
+
+class FrameRenderer;
+
+class RecordingStation {
+public:
+    RecordingStation(const LecternConfig& config, const std::string& time_zone);
+    ~RecordingStation();
+
+    // The controller's view of the recorder; always valid (commands fail in words while it is not open).
+    RecorderControl& control() { return control_; }
+
+    // Once per frame on the main thread.
+    RecorderView recorder_view(FrameRenderer& renderer);
+    std::vector<UploadRow> upload_rows() const;
+    void apply_upload_intents(const std::vector<Intent>& intents);
+    // Once a second is enough: CPU of this process, video bitrate, upload speed.
+    const StatsHistory& sample_stats(TimePoint now);
+    std::vector<std::string> problems() const;  // for the notice banner
+
+private:
+    class GuardedControl final : public RecorderControl {
+    public:
+        explicit GuardedControl(RecordingStation& station) : station_(station) {}
+        void start(const RecordingPlan& plan) override;
+        void stop() override;
+        void pause() override;
+        void resume() override;
+        void split(const RecordingPlan& next) override;
+
+    private:
+        MediaRecorderControl& open_or_throw();
+        RecordingStation& station_;
+    };
+
+    void open_recorder_async();
+
+    LecternConfig config_;
+    std::string time_zone_;
+    std::unique_ptr<Recorder> recorder_;
+    std::unique_ptr<MediaRecorderControl> media_control_;
+    GuardedControl control_{*this};
+    std::future<tl::expected<void, std::string>> opening_;
+    std::atomic<bool> open_{false};
+    std::string recorder_problem_;
+    std::chrono::steady_clock::time_point next_open_try_{};
+    std::unique_ptr<UploadService> uploads_;
+    std::string upload_problem_;
+    PreviewFrame preview_;
+    ImTextureID preview_texture_ = nullptr;
+    StatsHistory stats_;
+    TimePoint last_sample_{};
+    double last_cpu_seconds_ = 0;
+};
+
+}  // namespace lectern

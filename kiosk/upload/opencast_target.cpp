@@ -1,0 +1,152 @@
+// Opencast ingest target, the sequence pyCA and Galicaster use: createMediaPackage, addDCCatalog
+// (a Dublin Core episode built from the sidecar), addTrack (flavor presenter/source, the file
+// streamed from disk), addAttachment (the sidecar), then ingest with the configured workflow.
+// "Verified" here means Opencast accepted the ingest and named a workflow instance: the ingest API
+// offers no read-back of the bytes. Tested against a stand-in server, not a real Opencast.
+#include "http_transfer.h"
+#include "secrets.h"
+#include "upload_config.h"
+#include "upload_target.h"
+
+#include <unistd.h>
+
+#include <fstream>
+
+namespace lectern {
+namespace {
+
+std::string xml_escape(const std::string& in) {
+    std::string out;
+    for (char c : in) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string base_name(const std::string& key) { return key.substr(key.find_last_of('/') + 1); }
+
+std::string dublin_core(const Sidecar& s) {
+    std::string dc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<dublincore xmlns=\"http://www.opencastproject.org/xsd/1.0/dublincore/\" "
+                     "xmlns:dcterms=\"http://purl.org/dc/terms/\">\n";
+    auto add = [&](const char* term, const std::string& value) {
+        if (!value.empty()) dc += "  <dcterms:" + std::string(term) + ">" + xml_escape(value) + "</dcterms:" + term + ">\n";
+    };
+    add("title", s.title.empty() ? "Untitled recording" : s.title);
+    for (const auto& sp : s.speakers) {
+        add("creator", sp.native_name.empty() || sp.native_name == sp.name ? sp.name : sp.name + " (" + sp.native_name + ")");
+        add("contributor", sp.affiliation);
+    }
+    const std::string& start = s.actual_start.empty() ? s.scheduled_start : s.actual_start;
+    const std::string& end = s.actual_end.empty() ? s.scheduled_end : s.actual_end;
+    add("created", start);
+    if (!start.empty() && !end.empty()) add("temporal", "start=" + start + "; end=" + end + "; scheme=W3C-DTF;");
+    add("spatial", s.room);
+    add("description", s.event.empty() ? "" : s.event + (s.item_id.empty() ? "" : " — agenda item " + s.item_id));
+    add("source", s.kiosk_id.empty() ? "" : "Lectern kiosk " + s.kiosk_id);
+    dc += "</dublincore>\n";
+    return dc;
+}
+
+class OpencastTarget final : public UploadTarget {
+public:
+    OpencastTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), base_(c.url) {
+        while (!base_.empty() && base_.back() == '/') base_.pop_back();
+        if (s.present()) {
+            auth_.kind = c.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
+            auth_.user = s.user;
+            auth_.password = s.password;
+        }
+    }
+
+    UploadResult upload(UploadAttempt& a) override {
+        // Each attempt builds a fresh media package: a half-built one on the server is harmless
+        // (never ingested) and Opencast offers no resume for addTrack.
+        HttpResponse r = http_perform(request("GET", "/ingest/createMediaPackage"));
+        if (!r.ok()) return tl::unexpected(http_error("creating the Opencast media package", base_ + "/ingest/createMediaPackage", r));
+        std::string mp = r.body;
+
+        HttpRequest dc = request("POST", "/ingest/addDCCatalog");
+        dc.form = {{"mediaPackage", mp}, {"dublinCore", dublin_core(a.sidecar)}, {"flavor", "dublincore/episode"}};
+        r = http_perform(dc);
+        if (!r.ok()) return tl::unexpected(http_error("adding the Dublin Core episode", dc.url, r));
+        mp = r.body;
+
+        HttpRequest track = request("POST", "/ingest/addTrack");
+        track.form = {{"mediaPackage", mp}, {"flavor", "presenter/source"}};
+        track.form_file_field = "BODY";
+        track.file_path = a.media_path;
+        track.form_file_name = base_name(a.remote_key) + a.media_extension;
+        track.file_length = a.media_size;
+        track.limiter = a.limiter;
+        track.on_sent = a.progress;
+        r = http_perform(track);
+        if (!r.ok()) return tl::unexpected(http_error("uploading the recording to Opencast", track.url, r));
+        mp = r.body;
+
+        if (auto side = add_sidecar(a, mp); !side) return tl::unexpected(side.error());
+        else mp = *side;
+
+        a.verifying();
+        HttpRequest ingest = request("POST", "/ingest/ingest/" + config_.workflow);
+        ingest.form = {{"mediaPackage", mp}};
+        r = http_perform(ingest);
+        if (!r.ok()) return tl::unexpected(http_error("starting the Opencast ingest", ingest.url, r));
+        if (r.body.find("workflow") == std::string::npos)
+            return tl::unexpected(UploadError{true, "Opencast accepted the ingest at " + redact_url(ingest.url) +
+                                                    " but named no workflow instance; will retry"});
+        return {};
+    }
+
+private:
+    HttpRequest request(const std::string& method, const std::string& path) const {
+        HttpRequest rq;
+        rq.method = method;
+        rq.url = base_ + path;
+        rq.auth = auth_;
+        rq.verify_tls = config_.verify_tls;
+        rq.ca_file = config_.ca_file;
+        rq.stall_timeout_s = config_.stall_timeout_s;
+        // Opencast answers digest challenges for system users only when asked.
+        if (auth_.kind == HttpAuth::Kind::Digest) rq.headers.push_back("X-Requested-Auth: Digest");
+        return rq;
+    }
+
+    tl::expected<std::string, UploadError> add_sidecar(const UploadAttempt& a, const std::string& mp) {
+        // The sidecar goes as a file part named like the recording, so staff see which is which.
+        char tmpl[] = "/tmp/lectern-sidecar-XXXXXX";
+        int fd = mkstemp(tmpl);
+        if (fd < 0) return tl::unexpected(UploadError{true, "cannot write a temporary sidecar copy in /tmp"});
+        std::string path = tmpl;
+        ::close(fd);
+        { std::ofstream(path, std::ios::binary) << a.sidecar.raw_json; }
+        HttpRequest att = request("POST", "/ingest/addAttachment");
+        att.form = {{"mediaPackage", mp}, {"flavor", "attachment/lectern-sidecar"}};
+        att.form_file_field = "BODY";
+        att.file_path = path;
+        att.form_file_name = base_name(a.remote_key) + ".json";
+        att.file_length = static_cast<int64_t>(a.sidecar.raw_json.size());
+        HttpResponse r = http_perform(att);
+        ::unlink(path.c_str());
+        if (!r.ok()) return tl::unexpected(http_error("adding the sidecar to the media package", att.url, r));
+        return r.body;
+    }
+
+    UploadTargetConfig config_;
+    std::string base_;
+    HttpAuth auth_;
+};
+
+}  // namespace
+
+std::unique_ptr<UploadTarget> make_opencast_target(const UploadTargetConfig& c, const TargetSecret& s) {
+    return std::make_unique<OpencastTarget>(c, s);
+}
+
+}  // namespace lectern

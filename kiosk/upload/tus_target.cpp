@@ -1,0 +1,165 @@
+// tus 1.0 target (creation, PATCH in chunks, HEAD for the offset): the upload URL is saved in the
+// queue, so after a restart a HEAD tells how far the server got and only the rest is sent.
+#include "http_transfer.h"
+#include "secrets.h"
+#include "upload_config.h"
+#include "upload_target.h"
+
+#include <nlohmann/json.hpp>
+
+namespace lectern {
+namespace {
+
+std::string base64(const std::string& in) {
+    static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    size_t i = 0;
+    for (; i + 2 < in.size(); i += 3) {
+        uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
+        for (int s : {18, 12, 6, 0}) out += t[(v >> s) & 63];
+    }
+    if (i + 1 == in.size()) {
+        uint32_t v = uint8_t(in[i]) << 16;
+        out += t[(v >> 18) & 63];
+        out += t[(v >> 12) & 63];
+        out += "==";
+    } else if (i + 2 == in.size()) {
+        uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
+        for (int s : {18, 12, 6}) out += t[(v >> s) & 63];
+        out += '=';
+    }
+    return out;
+}
+
+class TusTarget final : public UploadTarget {
+public:
+    TusTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), endpoint_(c.url) {
+        if (s.present()) {
+            auth_.kind = c.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
+            auth_.user = s.user;
+            auth_.password = s.password;
+        }
+        chunk_ = c.part_size_kib * 1024;
+    }
+
+    UploadResult upload(UploadAttempt& a) override {
+        std::string url;
+        int64_t offset = 0;
+        if (!a.resume.empty()) {
+            auto j = nlohmann::json::parse(a.resume, nullptr, false);
+            if (j.is_object() && j.contains("url")) {
+                std::string saved = j["url"].get<std::string>();
+                HttpResponse head = http_perform(request("HEAD", saved));
+                if (head.ok() && !head.header("upload-offset").empty()) {
+                    url = saved;
+                    offset = std::stoll(head.header("upload-offset"));
+                    a.progress(offset);
+                } else if (head.curl != CURLE_OK || head.status >= 500) {
+                    return tl::unexpected(http_error("asking the tus server how far it got", saved, head));
+                }  // 404/410: the server forgot the upload; create a new one
+            }
+        }
+        if (url.empty()) {
+            auto created = create(a, a.media_size, a.remote_key + a.media_extension, true);
+            if (!created) return tl::unexpected(created.error());
+            url = *created;
+            a.save_resume(nlohmann::json{{"url", url}}.dump());
+        }
+        if (auto r = send(a, url, offset); !r) return r;
+        a.verifying();
+        HttpResponse head = http_perform(request("HEAD", url));
+        if (!head.ok()) return tl::unexpected(http_error("checking the uploaded recording", url, head));
+        if (head.header("upload-offset") != std::to_string(a.media_size))
+            return tl::unexpected(UploadError{true, "the tus server holds " + head.header("upload-offset") + " of " +
+                                                    std::to_string(a.media_size) + " bytes at " + redact_url(url) + "; will resume"});
+        return send_sidecar(a);
+    }
+
+private:
+    HttpRequest request(const std::string& method, const std::string& url) const {
+        HttpRequest rq;
+        rq.method = method;
+        rq.url = url;
+        rq.auth = auth_;
+        rq.verify_tls = config_.verify_tls;
+        rq.ca_file = config_.ca_file;
+        rq.stall_timeout_s = config_.stall_timeout_s;
+        rq.headers.push_back("Tus-Resumable: 1.0.0");
+        return rq;
+    }
+
+    tl::expected<std::string, UploadError> create(const UploadAttempt& a, int64_t length, const std::string& name, bool media) {
+        HttpRequest rq = request("POST", endpoint_);
+        rq.headers.push_back("Upload-Length: " + std::to_string(length));
+        std::string meta = "filename " + base64(name) + ",key " + base64(name);
+        if (media) {
+            meta += ",sha256 " + base64(a.media_sha256) + ",filetype " + base64("video/x-matroska");
+            if (!a.sidecar.event.empty()) meta += ",event " + base64(a.sidecar.event);
+            if (!a.sidecar.room.empty()) meta += ",room " + base64(a.sidecar.room);
+            if (!a.sidecar.title.empty()) meta += ",title " + base64(a.sidecar.title);
+        } else {
+            meta += ",filetype " + base64("application/json");
+        }
+        rq.headers.push_back("Upload-Metadata: " + meta);
+        HttpResponse r = http_perform(rq);
+        if (!r.ok()) return tl::unexpected(http_error("creating the tus upload", endpoint_, r));
+        std::string location = r.header("location");
+        if (location.empty()) return tl::unexpected(UploadError{true, "the tus server sent no Location at " + redact_url(endpoint_) + "; will retry"});
+        if (location.find("://") == std::string::npos) {
+            // Relative Location: resolve against the endpoint's scheme and host.
+            auto host_end = endpoint_.find('/', endpoint_.find("://") + 3);
+            location = endpoint_.substr(0, host_end) + (location[0] == '/' ? "" : "/") + location;
+        }
+        return location;
+    }
+
+    UploadResult send(UploadAttempt& a, const std::string& url, int64_t offset) {
+        while (offset < a.media_size) {
+            HttpRequest rq = request("PATCH", url);
+            rq.headers.push_back("Content-Type: application/offset+octet-stream");
+            rq.headers.push_back("Upload-Offset: " + std::to_string(offset));
+            rq.file_path = a.media_path;
+            rq.file_offset = offset;
+            rq.file_length = std::min(chunk_, a.media_size - offset);
+            rq.limiter = a.limiter;
+            int64_t base = offset;
+            rq.on_sent = [&a, base](int64_t sent) { return a.progress(base + sent); };
+            HttpResponse r = http_perform(rq);
+            if (!r.ok()) {
+                auto e = http_error("sending bytes from " + std::to_string(offset), url, r);
+                if (r.status == 409) e.message += " (offset mismatch)";
+                return tl::unexpected(e);
+            }
+            std::string next = r.header("upload-offset");
+            if (next.empty()) return tl::unexpected(UploadError{true, "the tus server sent no Upload-Offset; will retry"});
+            offset = std::stoll(next);
+        }
+        return {};
+    }
+
+    UploadResult send_sidecar(UploadAttempt& a) {
+        const std::string& text = a.sidecar.raw_json;
+        auto created = create(a, static_cast<int64_t>(text.size()), a.remote_key + ".json", false);
+        if (!created) return tl::unexpected(created.error());
+        HttpRequest rq = request("PATCH", *created);
+        rq.headers.push_back("Content-Type: application/offset+octet-stream");
+        rq.headers.push_back("Upload-Offset: 0");
+        rq.body = text;
+        HttpResponse r = http_perform(rq);
+        if (!r.ok()) return tl::unexpected(http_error("uploading the sidecar", *created, r));
+        return {};
+    }
+
+    UploadTargetConfig config_;
+    std::string endpoint_;
+    HttpAuth auth_;
+    int64_t chunk_;
+};
+
+}  // namespace
+
+std::unique_ptr<UploadTarget> make_tus_target(const UploadTargetConfig& c, const TargetSecret& s) {
+    return std::make_unique<TusTarget>(c, s);
+}
+
+}  // namespace lectern

@@ -1,0 +1,95 @@
+// The persistent upload queue: one job per (recording, target) in SQLite, so that a kill -9, a
+// power cut or a reboot loses neither a queued recording nor the progress of a resumable upload.
+// Several processes may open the same file (the kiosk and `lectern uploads retry`): every change
+// is one short transaction and the workers re-check a job's state while they upload.
+#pragma once
+
+#include "upload_job.h"
+
+#include <sqlite3.h>
+#include <tl/expected.hpp>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lectern {
+
+struct SqliteCloser {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct SqliteFinalizer {
+    void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
+};
+using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
+using SqliteStatement = std::unique_ptr<sqlite3_stmt, SqliteFinalizer>;
+
+// What a worker needs to run one job.
+struct UploadJob {
+    int64_t id = 0;
+    std::string media_path;
+    std::string sidecar_path;
+    std::string target;
+    std::string remote_key;
+    JobState state = JobState::Queued;
+    int64_t bytes_done = 0;
+    int64_t bytes_total = 0;
+    int attempts = 0;
+    std::string resume;        // target-specific JSON (S3 upload id + parts, tus URL); "" = none
+    bool local_verified = false;  // media matched the sidecar's SHA-256 on an earlier attempt
+};
+
+class UploadQueue {
+public:
+    // Opens or creates the queue; throws std::runtime_error naming the file and what to check.
+    static std::unique_ptr<UploadQueue> open(const std::string& db_path);
+
+    // One job per target name; a (media, target) pair already queued is not queued twice.
+    // Returns the ids of new jobs.
+    std::vector<int64_t> enqueue(const std::string& media_path, const std::string& sidecar_path,
+                                 const std::vector<std::pair<std::string, std::string>>& target_and_key);
+
+    UploadQueueView view();
+    std::optional<UploadJob> job(int64_t id);
+    std::vector<UploadAttemptRecord> history(int64_t id);
+
+    // Technician actions. The error says why, in words for the panel, when the job is unknown or
+    // the action does not apply (e.g. retrying a finished job).
+    tl::expected<void, std::string> retry(int64_t id);
+    tl::expected<void, std::string> pause(int64_t id);
+    tl::expected<void, std::string> cancel(int64_t id);
+
+    // --- worker side ---
+    // Takes the oldest queued job whose next attempt is due; marks it uploading, owned by this process.
+    std::optional<UploadJob> claim_next(int64_t now_unix);
+    // Jobs left "uploading" by a process that no longer runs go back to the queue (after kill -9).
+    int requeue_orphans();
+    // Current state as another process may have changed it (pause/cancel during an upload).
+    JobState state_of(int64_t id);
+    void set_progress(int64_t id, int64_t done, int64_t total, double bytes_per_s);
+    void set_state(int64_t id, JobState state);
+    void set_resume(int64_t id, const std::string& resume_json);
+    void set_local_verified(int64_t id);
+    void finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt_unix);
+    // The number of jobs that may still do work (queued, uploading, verifying) and the earliest due time.
+    int pending(int64_t* earliest_due_unix = nullptr);
+    // Done jobs whose local media may be deleted by retention (all of that media's jobs are done).
+    std::vector<std::string> verified_media();
+    bool all_jobs_done_for(const std::string& media_path);
+
+    const std::string& path() const { return path_; }
+
+private:
+    UploadQueue(SqliteDb db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+    SqliteStatement prepare(const char* sql);
+    void exec(const char* sql);
+    void log_attempt(int64_t id, const std::string& outcome, const std::string& message);
+
+    std::mutex mutex_;  // one connection shared by the worker threads of this process
+    SqliteDb db_;
+    std::string path_;
+};
+
+}  // namespace lectern

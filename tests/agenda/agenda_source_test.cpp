@@ -1,0 +1,63 @@
+// A running kiosk re-reads its agenda file when it changes; a bad edit keeps the last good agenda
+// on screen and says what is wrong.
+#include "agenda_source.h"
+#include "local_time.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace lectern;
+
+namespace {
+
+void write_agenda(const std::string& path, const std::string& title, std::filesystem::file_time_type stamp) {
+    std::ofstream(path) << "[event]\nname = \"E\"\ntime_zone = \"Asia/Shanghai\"\n[[rooms]]\nid = \"hall\"\nname = \"Hall\"\n"
+                           "[[items]]\nid = \"a\"\ntitle = \""
+                        << title << "\"\nstart = 2024-04-29T09:00:00\nend = 2024-04-29T10:00:00\n";
+    std::filesystem::last_write_time(path, stamp);  // distinct stamps even within one clock tick
+}
+
+}  // namespace
+
+TEST_CASE("a changed agenda file is picked up, a broken edit keeps the last good agenda and names the problem") {
+    const std::string path = "agenda_source_test.toml";
+    const auto t0 = std::filesystem::file_time_type::clock::now();
+    write_agenda(path, "First", t0);
+    AgendaConfig config;
+    config.file = path;
+    FixedClock clock(*parse_rfc3339("2024-04-29T09:30:00+08:00"));
+    AgendaSource source(config, clock, true);
+    CHECK(source.current()->items.at(0).title == "First");
+    CHECK_FALSE(source.reload_if_changed());  // nothing changed
+
+    write_agenda(path, "Second", t0 + std::chrono::seconds(1));
+    CHECK(source.reload_if_changed());
+    CHECK(source.current()->items.at(0).title == "Second");
+
+    std::ofstream(path) << "[event]\nname = \"E\"\ntime_zone = \"Asia/Shanghai\"\n[[rooms]]\nid = \"hall\"\n";  // name missing
+    std::filesystem::last_write_time(path, t0 + std::chrono::seconds(2));
+    CHECK_FALSE(source.reload_if_changed());
+    CHECK(source.current()->items.at(0).title == "Second");
+    INFO(source.problem());
+    CHECK(source.problem().find("last good one stays on screen") != std::string::npos);
+    CHECK(source.problem().find(path + ":4:1: 'rooms[0].name': is required") != std::string::npos);
+
+    write_agenda(path, "Third", t0 + std::chrono::seconds(3));
+    CHECK(source.reload_if_changed());
+    CHECK(source.current()->items.at(0).title == "Third");
+    CHECK(source.problem().empty());
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("the demo agenda is moved to now unless the clock is fixed for a screenshot") {
+    AgendaConfig config;
+    FixedClock clock(*parse_rfc3339("2026-11-25T15:00:00Z"));
+    AgendaSource live(config, clock, true);
+    CHECK(live.current()->demo);
+    CHECK(live.current()->moved_by.count() != 0);
+    CHECK(now_next(*live.current(), "hall", clock.now()).now != nullptr);
+    AgendaSource frozen(config, clock, false);
+    CHECK(frozen.current()->moved_by.count() == 0);
+}
