@@ -53,6 +53,12 @@ SwrPtr make_swr(const AVChannelLayout& out_layout, AVSampleFormat out_format, in
 
 FilterGraphPtr make_filter_graph() { return FilterGraphPtr(avfilter_graph_alloc()); }
 
+DictionaryPtr make_dictionary(std::initializer_list<std::pair<const char*, const char*>> entries) {
+    AVDictionary* raw = nullptr;
+    for (const auto& [key, value] : entries) av_dict_set(&raw, key, value, 0);
+    return DictionaryPtr(raw);
+}
+
 AudioFifoPtr make_audio_fifo(AVSampleFormat format, int channels, int samples) {
     return AudioFifoPtr(av_audio_fifo_alloc(format, channels, samples));
 }

@@ -11,7 +11,9 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include <initializer_list>
 #include <memory>
+#include <utility>
 
 namespace lectern::av {
 
@@ -59,6 +61,7 @@ using SwsPtr = std::unique_ptr<SwsContext, SwsDeleter>;
 using SwrPtr = std::unique_ptr<SwrContext, SwrDeleter>;
 using FilterGraphPtr = std::unique_ptr<AVFilterGraph, FilterGraphDeleter>;
 using AudioFifoPtr = std::unique_ptr<AVAudioFifo, AudioFifoDeleter>;
+using DictionaryPtr = std::unique_ptr<AVDictionary, DictionaryDeleter>;
 
 // Opens an input; on failure returns the AVERROR and leaves ctx empty. The options dictionary keeps
 // the entries the demuxer did not use, so callers can report them.
@@ -75,6 +78,17 @@ SwsPtr make_sws(int src_w, int src_h, AVPixelFormat src, int dst_w, int dst_h, A
 SwrPtr make_swr(const AVChannelLayout& out_layout, AVSampleFormat out_format, int out_rate,
                 const AVChannelLayout& in_layout, AVSampleFormat in_format, int in_rate);
 FilterGraphPtr make_filter_graph();
+// Options for an open call. libav* functions take AVDictionary** and replace the dictionary with
+// the entries they did not use, so callers pass with_options(...) and keep the result owned.
+DictionaryPtr make_dictionary(std::initializer_list<std::pair<const char*, const char*>> entries);
+// Calls open(AVDictionary**) with the dictionary and takes back what it leaves (unused entries).
+template <typename Open>
+int with_options(DictionaryPtr& options, Open open) {
+    AVDictionary* raw = options.release();
+    int err = open(&raw);
+    options.reset(raw);
+    return err;
+}
 AudioFifoPtr make_audio_fifo(AVSampleFormat format, int channels, int samples);
 
 }  // namespace lectern::av

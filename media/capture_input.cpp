@@ -27,12 +27,15 @@ tl::expected<void, std::string> CaptureInput::open() {
             return tl::unexpected(spec_.what + ": this FFmpeg has no '" + spec_.format +
                                   "' input; install libavdevice59 with " + spec_.format + " support");
     }
-    AVDictionary* raw_options = nullptr;
-    for (const auto& [key, value] : spec_.options) av_dict_set(&raw_options, key.c_str(), value.c_str(), 0);
-    std::unique_ptr<AVDictionary, av::DictionaryDeleter> options(raw_options);
-    int err = av::make_input(input_, spec_.url.c_str(), format, &raw_options, AVIOInterruptCB{&interrupted, this});
-    options.release();
-    options.reset(raw_options);  // avformat_open_input replaced it with the unused entries
+    av::DictionaryPtr options = av::make_dictionary({});
+    for (const auto& [key, value] : spec_.options) {
+        AVDictionary* raw = options.release();
+        av_dict_set(&raw, key.c_str(), value.c_str(), 0);
+        options.reset(raw);
+    }
+    int err = av::with_options(options, [&](AVDictionary** o) {
+        return av::make_input(input_, spec_.url.c_str(), format, o, AVIOInterruptCB{&interrupted, this});
+    });
     if (err < 0) return tl::unexpected(spec_.what + ": cannot open (" + av::error_text(err) + "); " + spec_.fix);
     if ((err = avformat_find_stream_info(input_.get(), nullptr)) < 0)
         return tl::unexpected(spec_.what + ": cannot read stream information (" + av::error_text(err) + "); " +

@@ -1,13 +1,11 @@
 // The encode+write thread: takes frames from the queue (or makes slate when the source is
-// silent), encodes H.264 and AAC with counted timestamps, and routes packets to the open files.
-// Splits happen here at a frame boundary, so every captured frame lands in exactly one file.
+// silent), encodes H.264 and AAC with counted timestamps and hands packets to the open files
+// (segment_routing.cpp). Commands, splits included, apply here at a frame boundary, so every
+// captured frame lands in exactly one file.
 #include "recorder_impl.h"
 
 #include "disk_watch.h"
-#include "file_naming.h"
-#include "local_time.h"
 
-#include <fstream>
 #include <pthread.h>
 
 using namespace std::chrono_literals;
@@ -28,25 +26,6 @@ av::FramePtr make_slate(int width, int height) {
     }
     return f;
 }
-
-SegmentWriter::Tags tags_of(const RecordingMeta& m, TimePoint start) {
-    std::string artist;
-    for (const auto& s : m.speakers) {
-        if (!artist.empty()) artist += "; ";
-        artist += s.name;
-        if (!s.native_name.empty()) artist += (s.name.empty() ? "" : " ") + s.native_name;
-        if (!s.affiliation.empty()) artist += " (" + s.affiliation + ")";
-    }
-    std::string day = format_local(start, "UTC", "%Y-%m-%d");
-    return {{"title", m.title},
-            {"artist", artist},
-            {"date", day},
-            {"album", m.event},
-            {"comment", "room: " + m.room + "; item: " + m.item_id + "; kiosk: " + m.kiosk_id},
-            {"description", m.event + " / " + m.room}};
-}
-
-TimePoint wall_now() { return std::chrono::floor<seconds>(std::chrono::system_clock::now()); }
 
 }  // namespace
 
@@ -165,36 +144,6 @@ tl::expected<void, std::string> Recorder::Impl::begin(const RecordingMeta& meta)
     return {};
 }
 
-tl::expected<void, std::string> Recorder::Impl::open_segment(const RecordingMeta& meta) {
-    TimePoint start = wall_now();
-    std::string stem = safe_file_name(expand_file_name(config.file_name, meta, start));
-    OpenSegment seg;
-    seg.job = names_for(output_dir, stem);
-    seg.first_frame = next_frame;
-    seg.first_sample = next_frame * config.sample_rate / config.fps;
-    seg.job.facts.meta = meta;
-    seg.job.facts.actual_start = start;
-    seg.job.facts.first_frame = next_frame;
-    // The pending record first: if we crash from here on, recovery knows what this file is.
-    if (auto ok = write_file_atomically(seg.job.pending_path, pending_json(meta, start, next_frame).dump(2)); !ok)
-        return tl::unexpected(ok.error() + " in output folder " + output_dir +
-                              "; check that it is writable, or set [media] output_dir or --out");
-    auto writer = SegmentWriter::open(seg.job.partial_path, video_encoder->context(), audio_encoder->context(),
-                                      tags_of(meta, start));
-    if (!writer) {
-        std::error_code ec;
-        std::filesystem::remove(seg.job.pending_path, ec);
-        return tl::unexpected(writer.error());
-    }
-    seg.writer = std::move(*writer);
-    if (!segments.empty()) segments.back().job.facts.actual_end = start;
-    segments.push_back(std::move(seg));
-    current_meta = meta;
-    force_key = true;
-    ++segment_number;
-    return {};
-}
-
 void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame, const CapturedFrame* source) {
     bool lagging = video_queue.size() > video_queue.capacity() / 2;
     // Preview is the first thing to go when the encoder lags (a non-live source always "lags").
@@ -277,30 +226,6 @@ void Recorder::Impl::encode_audio(bool final_flush) {
     }
 }
 
-void Recorder::Impl::route(AVPacket* packet, bool video) {
-    if (segments.empty()) return;
-    // The newest file whose start is at or before this packet; earlier files are then complete
-    // for this stream, because both encoders emit in order past a forced IDR.
-    size_t i = segments.size() - 1;
-    while (i > 0 && packet->pts < (video ? segments[i].first_frame : segments[i].first_sample)) --i;
-    for (size_t j = 0; j < i; ++j) (video ? segments[j].video_done : segments[j].audio_done) = true;
-    OpenSegment& seg = segments[i];
-    auto ok = seg.writer->write(packet, video, video ? seg.first_frame : seg.first_sample);
-    if (!ok) fail(ok.error());
-}
-
-void Recorder::Impl::close_done_segments(bool all) {
-    while (!segments.empty() && (all || (segments.size() > 1 && segments.front().video_done &&
-                                         segments.front().audio_done))) {
-        OpenSegment seg = std::move(segments.front());
-        segments.pop_front();
-        auto ok = seg.writer->close();
-        if (!ok) message = ok.error();
-        if (seg.job.facts.actual_end == TimePoint{}) seg.job.facts.actual_end = wall_now();
-        finalizer->submit(std::move(seg.job));
-    }
-}
-
 void Recorder::Impl::end(const std::string& why) {
     if (video_encoder && !segments.empty()) {
         encode_audio(true);
@@ -335,72 +260,6 @@ void Recorder::Impl::teardown_if_failed() {
     video_encoder.reset();
     audio_encoder.reset();
     publish_status(true);
-}
-
-void Recorder::Impl::check_disk() {
-    auto now = Clock::now();
-    if (now - last_disk < 1s) return;
-    last_disk = now;
-    int64_t free = free_bytes(output_dir);
-    if (free < 0) return;
-    int64_t mb = free / (1024 * 1024);
-    disk_alert = mb < config.disk_warn_mb ? "disk low: " + std::to_string(mb) + " MB left in " + output_dir : "";
-    if (mb < config.disk_stop_mb && (state == RecorderState::Recording || state == RecorderState::Paused))
-        end("stopped: disk almost full (" + std::to_string(mb) + " MB left); free space in " + output_dir);
-}
-
-void Recorder::Impl::publish_status(bool force) {
-    auto now = Clock::now();
-    double window = std::chrono::duration<double>(now - last_status).count();
-    if (!force && window < 0.25) return;
-    RecorderStatus s;
-    s.state = state;
-    s.message = message;
-    {
-        std::lock_guard lock(source_mutex);
-        for (const auto& p : source_problem)
-            if (!p.empty()) s.alerts.push_back(p);
-    }
-    if (in_slate) s.alerts.insert(s.alerts.begin(), "no signal: recording slate and silence");
-    if (!disk_alert.empty()) s.alerts.push_back(disk_alert);
-    if (!segments.empty()) {
-        const OpenSegment& seg = segments.back();
-        s.elapsed_seconds = static_cast<double>(next_frame - seg.first_frame) / config.fps;
-        s.file_path = seg.job.partial_path;
-        s.file_bytes = seg.writer->bytes();
-        if (s.elapsed_seconds > 0) s.bitrate_kbps = s.file_bytes * 8 / s.elapsed_seconds / 1000;
-    }
-    s.frames_captured = frames_captured;
-    s.frames_recorded = next_frame;
-    s.slate_frames = slate_frames;
-    s.duplicated_frames = duplicated_frames;
-    s.skipped_frames = skipped_frames;
-    s.dropped_frames = dropped_frames;
-    s.dropped_previews = dropped_previews;
-    s.video_queue = static_cast<int>(video_queue.size());
-    s.video_queue_capacity = static_cast<int>(video_queue.capacity());
-    s.audio_queue_ms = static_cast<int>(audio.size() * 1000LL / config.sample_rate);
-    s.source_ok = video_ok && !in_slate;
-    s.segment = static_cast<int>(segment_number);
-    {
-        std::lock_guard lock(status_mutex);
-        if (window >= 0.25) {
-            s.fps_in = (s.frames_captured - status_frames_in) / window;
-            s.fps_out = std::max<int64_t>(0, s.frames_recorded - status_frames_out) / window;
-            double busy_s = std::chrono::duration<double>(busy).count();
-            s.encode_speed = busy_s > 0 ? busy_media / busy_s : 0;
-            status_frames_in = s.frames_captured;
-            status_frames_out = s.frames_recorded;
-            busy = {};
-            busy_media = 0;
-            last_status = now;
-        } else {
-            s.fps_in = published.fps_in;
-            s.fps_out = published.fps_out;
-            s.encode_speed = published.encode_speed;
-        }
-        published = std::move(s);
-    }
 }
 
 }  // namespace lectern

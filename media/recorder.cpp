@@ -69,11 +69,17 @@ tl::expected<void, std::string> Recorder::open() {
     // libx264 and the muxers report statistics at INFO; a kiosk log wants warnings and errors.
     if (av_log_get_level() == AV_LOG_INFO) av_log_set_level(AV_LOG_WARNING);
     if (auto ok = check_folder(m.output_dir); !ok) return ok;
-    SourceSpec video = m.real_time || m.config.source != "synthetic" ? video_source_spec(m.config)
-                                                                      : synthetic_source(m.config, false);
+    SourceSpec video = video_source_spec(m.config);
     if (!m.real_time) video.live = video.pace = false;
     auto video_input = std::make_unique<CaptureInput>(video, m.format, m.quit);
-    if (auto ok = video_input->open(); !ok) return ok;
+    auto opened = video_input->open();
+    if (!opened && m.config.source == "synthetic") {
+        // drawtext needs fontconfig and a font; without them the pattern still runs, without its clock.
+        video.url = synthetic_graph(m.config, false);
+        video_input = std::make_unique<CaptureInput>(video, m.format, m.quit);
+        opened = video_input->open();
+    }
+    if (!opened) return opened;
     std::unique_ptr<CaptureInput> audio_input;
     if (auto spec = audio_source_spec(m.config)) {
         audio_input = std::make_unique<CaptureInput>(*spec, m.format, m.quit);

@@ -68,10 +68,8 @@ tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from,
     }
     if (int err = avio_open(&out->pb, tmp.c_str(), AVIO_FLAG_WRITE); err < 0)
         return tl::unexpected("cannot create " + tmp + " (" + av::error_text(err) + ")");
-    AVDictionary* options = nullptr;
-    av_dict_set(&options, "movflags", "faststart", 0);
-    int err = avformat_write_header(out.get(), &options);
-    av_dict_free(&options);
+    av::DictionaryPtr options = av::make_dictionary({{"movflags", "faststart"}});
+    int err = av::with_options(options, [&](AVDictionary** o) { return avformat_write_header(out.get(), o); });
     if (err < 0) return tl::unexpected("cannot write " + tmp + " (" + av::error_text(err) + ")");
 
     av::PacketPtr packet = av::make_packet();

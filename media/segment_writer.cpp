@@ -24,12 +24,10 @@ tl::expected<std::unique_ptr<SegmentWriter>, std::string> SegmentWriter::open(co
     if (int err = avio_open(&w->out_->pb, path.c_str(), AVIO_FLAG_WRITE); err < 0)
         return tl::unexpected("cannot create " + path + " (" + av::error_text(err) +
                               "); check that the output folder exists and is writable, or set [media] output_dir");
-    AVDictionary* options = nullptr;
-    av_dict_set(&options, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
-    // Also cut on time, in case a source gives long GOPs through a re-encode-free path later.
-    av_dict_set(&options, "frag_duration", "1000000", 0);
-    int err = avformat_write_header(w->out_.get(), &options);
-    av_dict_free(&options);
+    // Also cut on time (1 s), so a fragment never grows past that whatever the keyframe interval.
+    av::DictionaryPtr options = av::make_dictionary(
+        {{"movflags", "frag_keyframe+empty_moov+default_base_moof"}, {"frag_duration", "1000000"}});
+    int err = av::with_options(options, [&](AVDictionary** o) { return avformat_write_header(w->out_.get(), o); });
     if (err < 0) return tl::unexpected("cannot write the header of " + path + " (" + av::error_text(err) + ")");
     avio_flush(w->out_->pb);
     return w;

@@ -27,8 +27,9 @@ struct SourceSpec {
 };
 
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time = true);
-// The lavfi graph of the synthetic source, shared with the benchmark's ffmpeg CLI run.
-std::string synthetic_graph(const MediaConfig& c);
+// The lavfi graph of the synthetic source, shared with the benchmark's ffmpeg CLI run; clock =
+// false leaves out the drawtext clock (for a machine without fonts).
+std::string synthetic_graph(const MediaConfig& c, bool clock = true);
 SourceSpec v4l2_source(const MediaConfig& c);
 SourceSpec x11grab_source(const MediaConfig& c);
 SourceSpec rtsp_source(const MediaConfig& c);

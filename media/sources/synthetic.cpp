@@ -4,16 +4,17 @@
 
 namespace lectern {
 
-std::string synthetic_graph(const MediaConfig& c) {
+std::string synthetic_graph(const MediaConfig& c, bool clock) {
     const std::string size = std::to_string(c.width) + "x" + std::to_string(c.height);
     const int font = std::max(12, c.height / 18);
     const char* layout = c.channels == 1 ? "mono" : "stereo";
     // drawtext shows wall-clock time and media time, so a viewer can see gaps and drift.
-    return "testsrc2=size=" + size + ":rate=" + std::to_string(c.fps) +
-           ",format=yuv420p,drawtext=text='%{localtime\\:%X}  %{pts\\:hms}':fontsize=" + std::to_string(font) +
-           ":fontcolor=white:box=1:boxcolor=black@0.6:x=" + std::to_string(font / 2) + ":y=" +
-           std::to_string(font / 2) + "[out0];sine=frequency=440:beep_factor=4:sample_rate=" +
-           std::to_string(c.sample_rate) + ",aformat=sample_fmts=fltp:channel_layouts=" + layout + "[out1]";
+    const std::string text = ",drawtext=text='%{localtime\\:%X}  %{pts\\:hms}':fontsize=" + std::to_string(font) +
+                             ":fontcolor=white:box=1:boxcolor=black@0.6:x=" + std::to_string(font / 2) +
+                             ":y=" + std::to_string(font / 2);
+    return "testsrc2=size=" + size + ":rate=" + std::to_string(c.fps) + ",format=yuv420p" + (clock ? text : "") +
+           "[out0];sine=frequency=440:beep_factor=4:sample_rate=" + std::to_string(c.sample_rate) +
+           ",aformat=sample_fmts=fltp:channel_layouts=" + layout + "[out1]";
 }
 
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time) {

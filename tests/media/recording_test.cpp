@@ -1,5 +1,6 @@
 // A plain recording: the synthetic camera for five seconds becomes an H.264 + AAC MP4 of five
 // seconds, with its tags, its sidecar, a preview and audio levels along the way.
+#include "capture_input.h"
 #include "media_test_support.h"
 #include "recorder.h"
 #include "sha256.h"
@@ -77,4 +78,21 @@ TEST_CASE("five seconds of the synthetic camera become h264 and aac lasting five
     CHECK(recorder.status().dropped_frames == 0);
     CHECK(recorder.status().duplicated_frames == 0);  // a source at the recording's rate is never retimed
     CHECK(recorder.status().skipped_frames == 0);
+}
+
+TEST_CASE("the synthetic camera also runs without its drawtext clock, for machines without fonts") {
+    MediaConfig c = test::small_config(test::fresh_dir("noclock"));
+    SourceSpec spec = synthetic_source(c, false);
+    spec.url = synthetic_graph(c, false);
+    CHECK(spec.url.find("drawtext") == std::string::npos);
+    std::atomic<bool> stop{false};
+    CaptureInput input(spec, {c.width, c.height, c.fps, c.sample_rate, c.channels}, stop);
+    REQUIRE(input.open());
+    av::FramePtr frame;
+    CaptureInput::Read got = CaptureInput::Read::Again;
+    for (int i = 0; i < 10 && got != CaptureInput::Read::Video; ++i) got = input.read(frame);
+    REQUIRE(got == CaptureInput::Read::Video);
+    CHECK(frame->width == 320);
+    CHECK(frame->height == 240);
+    CHECK(frame->format == AV_PIX_FMT_YUV420P);
 }
