@@ -138,6 +138,7 @@ OperatorView KioskShell::operator_view(TimePoint now) const {
     for (const AgendaItem* item : agenda_->items_in(room_id_)) view.rundown.emplace_back(item, controller_.status_of(*item, now));
     view.last_error = last_error_;
     view.default_pin = config_.operator_console.pin_hash.empty();
+    view.undo_split_left = controller_.undo_split_left(now);
     return view;
 }
 

@@ -1,9 +1,15 @@
 #include "session_controller.h"
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 
 namespace lectern {
+
+seconds SessionController::undo_split_left(TimePoint now) const {
+    if (!last_split_ || state_ == State::Idle || live_.current_item != last_split_->to) return seconds{0};
+    return std::max(seconds{0}, last_split_->at + kUndoSplitWindow - now);
+}
 
 bool is_recording_command(CommandKind kind) { return kind != CommandKind::SetStageMessage; }
 
@@ -96,6 +102,7 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
             case CommandKind::Stop:
                 if (state_ == State::Idle) return "Not recording.";
                 recorder_.stop();
+                last_split_.reset();
                 end_current(now);
                 live_.current_item.clear();
                 state_ = State::Idle;
@@ -116,9 +123,23 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
                 if (!next) return apply(Command{CommandKind::Stop, "", "", {}}, now);
                 if (state_ == State::Paused) recorder_.resume();
                 recorder_.split(plan_for(*next));
+                last_split_ = Split{live_.current_item, next->id, now, recorded_.count(next->id) > 0};
                 end_current(now);
                 begin_item(*next, now);
                 state_ = State::Recording;
+                return std::nullopt;
+            }
+            case CommandKind::UndoSplit: {
+                if (undo_split_left(now) <= seconds{0}) return "Nothing to undo: a split can be undone for " +
+                                                                 std::to_string(kUndoSplitWindow.count()) + " s.";
+                recorder_.merge_back();
+                const Split split = *last_split_;
+                last_split_.reset();
+                live_.runs.erase(split.to);
+                if (!split.to_was_recorded) recorded_.erase(split.to);
+                --recordings_made_;
+                live_.current_item = split.from;
+                live_.runs[split.from].ended.reset();
                 return std::nullopt;
             }
             case CommandKind::SkipItem: skipped_[c.item_id] = true; return std::nullopt;

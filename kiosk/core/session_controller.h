@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ public:
     virtual void pause() = 0;
     virtual void resume() = 0;
     virtual void split(const RecordingPlan& next) = 0;  // gapless: ends one file, begins the next
+    // Undo of the last split: the file being recorded is joined to the one before it when it ends,
+    // under the earlier item. Only possible while that earlier file has not started uploading.
+    virtual void merge_back() { throw std::runtime_error("This recorder cannot undo a split."); }
 };
 
 struct MetadataCorrection {
@@ -43,7 +47,11 @@ struct MetadataCorrection {
     std::string note;
 };
 
-enum class CommandKind { Start, Stop, Pause, Resume, NextSpeaker, SkipItem, RecordItem, SetStageMessage, Correct };
+enum class CommandKind { Start, Stop, Pause, Resume, NextSpeaker, UndoSplit, SkipItem, RecordItem, SetStageMessage, Correct };
+
+// How long after "next speaker" the split can still be undone (the earlier file waits this long
+// before it is queued for upload).
+constexpr seconds kUndoSplitWindow{15};
 
 struct Command {
     CommandKind kind;
@@ -74,6 +82,7 @@ public:
     ItemStatus status_of(const AgendaItem& item, TimePoint now) const;
     RecordingPlan plan_for(const AgendaItem& item) const;
     int recordings_made() const { return recordings_made_; }
+    seconds undo_split_left(TimePoint now) const;  // 0 when there is no split to undo
 
 private:
     const AgendaItem* item(const std::string& id) const;
@@ -91,6 +100,12 @@ private:
     std::map<std::string, MetadataCorrection> corrections_;
     std::map<std::string, bool> recorded_;
     int recordings_made_ = 0;
+    struct Split {
+        std::string from, to;
+        TimePoint at;
+        bool to_was_recorded;
+    };
+    std::optional<Split> last_split_;
 };
 
 }  // namespace lectern

@@ -91,6 +91,13 @@ std::vector<Intent> draw_operator(const ScreenContext& ctx, const OperatorView& 
     if (!view.last_error.empty()) {
         text(f.body, ImVec2(m, y - 20 * u - f.body->FontSize), colour::warning, view.last_error, left_w);
     }
+    if (view.undo_split_left > seconds{0}) {
+        // Right after "next speaker": a pressed-too-early split can be taken back.
+        const std::string label = "Undo split (" + std::to_string(view.undo_split_left.count()) + " s)   [U]##undo";
+        const Rect undo{{m + left_w * 2 / 3 + 6 * u, y - 86 * u}, {m + left_w, y - 12 * u}};
+        if (button_at(label.c_str(), undo, f.body_bold, IM_COL32(90, 70, 20, 255)) || (keys && pressed('u')))
+            out.push_back(run(CommandKind::UndoSplit));
+    }
     draw_transport(ctx, view, Rect{{m, y}, {m + left_w, y + transport_h}}, keys, out);
     y += transport_h + 20 * u;
     draw_stage_messages(ctx, Rect{{m, y}, {m + left_w, y + messages_h}}, out);

@@ -32,6 +32,7 @@ struct OperatorView {
     std::vector<std::pair<const AgendaItem*, ItemStatus>> rundown;  // this room's items
     std::string last_error;            // the last command's failure, in plain words
     bool default_pin = false;          // the demo PIN is in use
+    seconds undo_split_left{0};        // the last "next speaker" can be undone for this long
     std::vector<UploadRow> uploads;
     StatsHistory stats;
 };

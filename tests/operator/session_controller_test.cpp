@@ -93,3 +93,33 @@ TEST_CASE("the stage message is not a recording action") {
     CHECK_FALSE(is_recording_command(CommandKind::SetStageMessage));
     CHECK(is_recording_command(CommandKind::NextSpeaker));
 }
+
+TEST_CASE("a split undone within its window joins the files back under the earlier item") {
+    auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    struct Joins final : RecorderControl {
+        std::vector<std::string> calls;
+        void start(const RecordingPlan& p) override { calls.push_back("start " + p.item_id); }
+        void stop() override { calls.push_back("stop"); }
+        void pause() override {}
+        void resume() override {}
+        void split(const RecordingPlan& p) override { calls.push_back("split " + p.item_id); }
+        void merge_back() override { calls.push_back("merge back"); }
+    } recorder;
+    SessionController c(agenda, "hall", recorder);
+    c.apply({CommandKind::Start}, at("2024-04-29T09:11:00+08:00"));
+    c.apply({CommandKind::NextSpeaker}, at("2024-04-29T09:20:00+08:00"));  // pressed too early
+    CHECK(c.undo_split_left(at("2024-04-29T09:20:10+08:00")) == seconds{5});
+    CHECK_FALSE(c.apply({CommandKind::UndoSplit}, at("2024-04-29T09:20:10+08:00")));
+    CHECK(c.live().current_item == "address-wu");
+    CHECK_FALSE(c.live().run_of("address-wu")->ended.has_value());
+    CHECK(c.live().run_of("intro-bjast") == nullptr);
+    CHECK(c.recordings_made() == 1);
+    CHECK(c.undo_split_left(at("2024-04-29T09:20:11+08:00")) == seconds{0});  // once only
+    // The real split later goes to the same next item.
+    c.apply({CommandKind::NextSpeaker}, at("2024-04-29T09:31:00+08:00"));
+    CHECK(recorder.calls == std::vector<std::string>{"start address-wu", "split intro-bjast", "merge back", "split intro-bjast"});
+    // Too late to undo after the window.
+    auto late = c.apply({CommandKind::UndoSplit}, at("2024-04-29T09:31:16+08:00"));
+    REQUIRE(late);
+    CHECK(late->find("15 s") != std::string::npos);
+}
