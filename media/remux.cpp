@@ -98,6 +98,10 @@ tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from,
     return info;
 }
 
+tl::expected<void, std::string> commit_file(const std::string& tmp, const std::string& path) {
+    return commit(tmp, path);
+}
+
 tl::expected<void, std::string> write_file_atomically(const std::string& path, const std::string& text) {
     const std::string tmp = path + ".tmp";
     FILE* f = std::fopen(tmp.c_str(), "wb");

@@ -22,6 +22,9 @@ struct MediaInfo {
 // Reads up to the first damaged packet (a file cut by a crash ends mid-fragment) and keeps the rest.
 tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from, const std::string& to);
 
+// Makes tmp the file at path: fsync tmp, rename over path, fsync the folder.
+tl::expected<void, std::string> commit_file(const std::string& tmp, const std::string& path);
+
 // Writes text to path through path.tmp, fsync and rename.
 tl::expected<void, std::string> write_file_atomically(const std::string& path, const std::string& text);
 
