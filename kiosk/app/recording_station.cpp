@@ -1,12 +1,15 @@
 #include "recording_station.h"
 
 #include "frame_renderer.h"
+#include "segment_join.h"
 
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 
 namespace lectern {
 
@@ -39,11 +42,7 @@ RecorderView::State view_state(RecorderState s) {
 
 RecordingStation::RecordingStation(const LecternConfig& config, const std::string& time_zone) : config_(config), time_zone_(time_zone) {
     recorder_ = std::make_unique<Recorder>(config_.media);
-    recorder_->on_finished([this](const FinishedRecording& done) {
-        // Runs on the recorder's finalizer thread: the upload queue is thread-safe.
-        if (!uploads_) return;
-        if (auto queued = uploads_->enqueue(done.media_path, done.sidecar_path); !queued) upload_problem_ = queued.error();
-    });
+    recorder_->on_finished([this](const FinishedRecording& done) { finished(done); });
     try {
         uploads_ = std::make_unique<UploadService>(config_.upload);
     } catch (const std::exception& e) {
@@ -56,6 +55,50 @@ RecordingStation::~RecordingStation() {
     if (opening_.valid()) opening_.wait();
     media_control_.reset();
     if (recorder_) recorder_->close();  // finishes and finalizes a recording in progress
+    release_held(true);                 // nothing waits for an undo at exit
+}
+
+void RecordingStation::finished(const FinishedRecording& done) {
+    std::optional<FinishedRecording> earlier;
+    {
+        std::lock_guard lock(held_mutex_);
+        earlier = join_next_to_;  // stays set (keeping the earlier file held) until the join is done
+    }
+    FinishedRecording ready = done;
+    std::string join_error;
+    if (earlier) {
+        // An undone split: this file continues the earlier one. Joining a long speech takes a while,
+        // so it runs here on the finalizer thread without holding the lock the frame takes.
+        if (auto joined = join_recordings(*earlier, done))
+            ready = *joined;
+        else
+            join_error = "Could not join the undone split, so both files are kept and uploaded: " + joined.error();
+    }
+    std::lock_guard lock(held_mutex_);
+    if (!join_error.empty()) upload_problem_ = join_error;
+    if (earlier) {
+        join_next_to_.reset();
+        // The earlier file stayed held while it waited for this one; the joined file replaces it.
+        held_.erase(std::remove_if(held_.begin(), held_.end(), [&](const Held& h) { return h.recording.media_path == earlier->media_path; }),
+                    held_.end());
+        if (ready.media_path != earlier->media_path) held_.push_back({*earlier, std::chrono::steady_clock::now()});
+    }
+    held_.push_back({ready, std::chrono::steady_clock::now() + (hold_ ? kUndoSplitWindow : seconds{0})});
+}
+
+void RecordingStation::release_held(bool all) {
+    std::lock_guard lock(held_mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    for (auto it = held_.begin(); it != held_.end();) {
+        const bool awaiting_join = join_next_to_ && join_next_to_->media_path == it->recording.media_path;
+        if (!all && (it->until > now || awaiting_join)) {
+            ++it;
+            continue;
+        }
+        if (uploads_)
+            if (auto queued = uploads_->enqueue(it->recording.media_path, it->recording.sidecar_path); !queued) upload_problem_ = queued.error();
+        it = held_.erase(it);
+    }
 }
 
 void RecordingStation::open_recorder_async() {
@@ -69,11 +112,35 @@ MediaRecorderControl& RecordingStation::GuardedControl::open_or_throw() {
                                                                     : station_.recorder_problem_);
     return *station_.media_control_;
 }
-void RecordingStation::GuardedControl::start(const RecordingPlan& plan) { open_or_throw().start(plan); }
-void RecordingStation::GuardedControl::stop() { open_or_throw().stop(); }
+void RecordingStation::GuardedControl::start(const RecordingPlan& plan) {
+    open_or_throw().start(plan);
+    std::lock_guard lock(station_.held_mutex_);
+    station_.hold_ = true;
+}
+void RecordingStation::GuardedControl::stop() {
+    open_or_throw().stop();
+    std::lock_guard lock(station_.held_mutex_);
+    station_.hold_ = false;
+    for (auto& held : station_.held_) held.until = std::chrono::steady_clock::now();
+}
 void RecordingStation::GuardedControl::pause() { open_or_throw().pause(); }
 void RecordingStation::GuardedControl::resume() { open_or_throw().resume(); }
 void RecordingStation::GuardedControl::split(const RecordingPlan& next) { open_or_throw().split(next); }
+void RecordingStation::GuardedControl::merge_back() {
+    open_or_throw();
+    // The earlier file may still be finalizing; wait briefly for it to arrive in the hold list.
+    for (int tries = 0; tries < 40; ++tries) {
+        {
+            std::lock_guard lock(station_.held_mutex_);
+            if (!station_.held_.empty()) {
+                station_.join_next_to_ = station_.held_.back().recording;
+                return;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    throw std::runtime_error("The earlier file is not finished yet; try Undo again in a moment.");
+}
 
 RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     if (opening_.valid() && opening_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
@@ -87,6 +154,7 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
         }
     }
     if (!media_control_ && !opening_.valid() && std::chrono::steady_clock::now() >= next_open_try_) open_recorder_async();
+    release_held(false);
 
     RecorderView view;
     if (!media_control_) {
@@ -144,7 +212,10 @@ void RecordingStation::apply_upload_intents(const std::vector<Intent>& intents) 
         if (i.kind == IntentKind::RetryUpload) done = uploads_->retry(i.upload_id);
         if (i.kind == IntentKind::PauseUpload) done = uploads_->pause(i.upload_id);
         if (i.kind == IntentKind::CancelUpload) done = uploads_->cancel(i.upload_id);
-        if (!done) upload_problem_ = done.error();
+        if (!done) {
+            std::lock_guard lock(held_mutex_);
+            upload_problem_ = done.error();
+        }
     }
 }
 
@@ -163,6 +234,7 @@ const StatsHistory& RecordingStation::sample_stats(TimePoint now) {
 }
 
 std::vector<std::string> RecordingStation::problems() const {
+    std::lock_guard lock(held_mutex_);
     std::vector<std::string> out;
     if (!upload_problem_.empty()) out.push_back(upload_problem_);
     return out;

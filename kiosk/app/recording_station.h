@@ -16,6 +16,8 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <vector>
 #include <string>
 
 namespace lectern {
@@ -47,6 +49,7 @@ private:
         void pause() override;
         void resume() override;
         void split(const RecordingPlan& next) override;
+        void merge_back() override;
 
     private:
         MediaRecorderControl& open_or_throw();
@@ -54,6 +57,8 @@ private:
     };
 
     void open_recorder_async();
+    void finished(const FinishedRecording& done);  // finalizer thread
+    void release_held(bool all);                   // main thread: queue what waited long enough
 
     LecternConfig config_;
     std::string time_zone_;
@@ -64,6 +69,15 @@ private:
     std::atomic<bool> open_{false};
     std::string recorder_problem_;
     std::chrono::steady_clock::time_point next_open_try_{};
+    // Finished recordings wait kUndoSplitWindow before upload, so a split can still be undone.
+    struct Held {
+        FinishedRecording recording;
+        std::chrono::steady_clock::time_point until;
+    };
+    mutable std::mutex held_mutex_;  // guards held_, join_next_to_, hold_ and upload_problem_
+    std::vector<Held> held_;
+    std::optional<FinishedRecording> join_next_to_;  // undo: join the next finished file to this one
+    bool hold_ = true;  // false after Stop: no split to undo, so the last file goes straight to upload
     std::unique_ptr<UploadService> uploads_;
     std::string upload_problem_;
     PreviewFrame preview_;

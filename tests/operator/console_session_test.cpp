@@ -28,7 +28,7 @@ std::vector<nlohmann::json> sidecars_in(const fs::path& folder) {
 
 }  // namespace
 
-TEST_CASE("start, three next speakers and stop from the console give four recordings in the archive with the corrections") {
+TEST_CASE("start, next speaker undone, three next speakers and stop from the console give four recordings in the archive with the corrections") {
     const fs::path dir = fs::absolute("console_session");
     fs::remove_all(dir);
     LecternConfig config;
@@ -61,16 +61,22 @@ TEST_CASE("start, three next speakers and stop from the console give four record
     // The metadata editor's Save emits this intent; the technician corrects the third talk's title.
     console.shell().apply({Intent{IntentKind::Run, Command{CommandKind::Correct, "intro-kitech", "", {"KITECH in Qingdao: Proposals", "", "slides late"}}, ""}},
                           *parse_rfc3339("2024-04-29T09:12:00+08:00"));
-    for (const char* key : {"s", "n", "n", "n", "x"}) {
+    // The second key is a "next speaker" pressed too early, taken back with U (undo split).
+    for (const char* key : {"s", "n", "u", "n", "n", "n", "x"}) {
         console.type(key);
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-        console.advance(minutes{5});
+        for (int i = 0; i < 15; ++i) {  // the kiosk's frames go on meanwhile
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            station.recorder_view(console.renderer());
+        }
+        if (std::string(key) != "n" || console.shell().controller().undo_split_left(console.now()) == seconds{0}) console.advance(minutes{5});
     }
+    CHECK(console.shell().operator_view(console.now()).last_error.empty());
     CHECK_MESSAGE(console.shell().controller().recordings_made() == 4, console.shell().operator_view(console.now()).last_error);
 
     std::vector<nlohmann::json> archived;
     for (int i = 0; i < 300 && archived.size() < 4; ++i) {  // a sidecar beside each recording in the archive
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        station.recorder_view(console.renderer());  // the kiosk's frame: releases what waited for an undo
         archived = sidecars_in(dir / "archive");
     }
     REQUIRE(archived.size() == 4);
@@ -81,6 +87,10 @@ TEST_CASE("start, three next speakers and stop from the console give four record
     CHECK(archived[2]["note"] == "slides late");
     CHECK(archived[3]["item_id"] == "intro-oxentia");
     CHECK(archived[0]["speakers"][0]["native_name"] == "伍建民");
+    // The undone split was joined back: the first speech holds both parts' frames.
+    CHECK(archived[0]["frames"]["first"].get<int64_t>() + archived[0]["frames"]["count"].get<int64_t>() ==
+          archived[1]["frames"]["first"].get<int64_t>());
+    CHECK(archived[0]["duration_seconds"].get<double>() > archived[1]["duration_seconds"].get<double>());
     for (const auto& s : archived) CHECK(s["kiosk_id"] == "test-kiosk");
     // Nothing was deleted locally: the recordings stay until retention says otherwise.
     size_t local = 0;
