@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <stdexcept>
 #include <thread>
@@ -200,7 +201,17 @@ std::vector<UploadRow> RecordingStation::upload_rows() const {
         row.error = job.last_error;
         rows.push_back(row);
     }
-    // Newest first: the speech that just ended is what the technician looks for.
+    // Files still waiting out the undo window come next, then the queue, newest first: the speech
+    // that just ended is what the technician looks for.
+    std::lock_guard lock(held_mutex_);
+    for (const Held& held : held_) {
+        UploadRow row;
+        row.file = std::filesystem::path(held.recording.media_path).filename().string();
+        row.target = "upload";
+        row.state = "held";
+        row.error = "waits while the split can be undone";
+        rows.push_back(row);
+    }
     std::reverse(rows.begin(), rows.end());
     return rows;
 }

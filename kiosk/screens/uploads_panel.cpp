@@ -15,6 +15,7 @@ namespace {
 
 std::string speed_text(const UploadRow& row) {
     char buffer[64];
+    if (row.state == "held") return "held: " + row.error;
     if (row.state != "uploading") return row.state;
     const long long eta = row.eta.count();
     std::snprintf(buffer, sizeof buffer, "%.1f MB/s · %lld:%02lld left", row.bytes_per_second / 1e6, eta / 60, eta % 60);
@@ -52,6 +53,10 @@ void draw_uploads_panel(const ScreenContext& ctx, const std::vector<UploadRow>& 
                      fill, colour::track);
         text(f.small, ImVec2(inner.min.x, y + f.body->FontSize + 26 * u), failed ? colour::warning : colour::text_dim,
              failed && !row.error.empty() ? "failed: " + row.error : speed_text(row), w);
+        if (row.id == 0) {  // not in the queue yet (held for an undo): nothing to retry or cancel
+            y += row_h;
+            continue;
+        }
         ImGui::PushID(static_cast<int>(row.id));
         const float bx = inner.max.x - buttons_w;
         const Rect first{{bx, y}, {bx + 130 * u, y + row_h - 12 * u}};
