@@ -59,20 +59,10 @@ tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from,
             info.channels = par->ch_layout.nb_channels;
         }
     }
-    // Our tags, not the fragment file's brand entries.
-    const AVDictionaryEntry* tag = nullptr;
-    while ((tag = av_dict_get(in->metadata, "", tag, AV_DICT_IGNORE_SUFFIX))) {
-        std::string key = tag->key;
-        if (key != "major_brand" && key != "minor_version" && key != "compatible_brands" && key != "encoder")
-            av_dict_set(&out->metadata, tag->key, tag->value, 0);
-    }
-    if (int err = avio_open(&out->pb, tmp.c_str(), AVIO_FLAG_WRITE); err < 0)
-        return tl::unexpected("cannot create " + tmp + " (" + av::error_text(err) + ")");
-    av::DictionaryPtr options = av::make_dictionary({{"movflags", "faststart"}});
-    int err = av::with_options(options, [&](AVDictionary** o) { return avformat_write_header(out.get(), o); });
-    if (err < 0) return tl::unexpected("cannot write " + tmp + " (" + av::error_text(err) + ")");
+    if (auto begun = begin_faststart_output(in.get(), out.get(), tmp); !begun) return tl::unexpected(begun.error());
 
     av::PacketPtr packet = av::make_packet();
+    int err = 0;
     int64_t start_pts = INT64_MAX, end_pts = 0;  // video presentation span, in microseconds
     while (av_read_frame(in.get(), packet.get()) >= 0) {
         AVStream* ist = in->streams[packet->stream_index];
@@ -96,6 +86,21 @@ tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from,
     info.duration_seconds = start_pts == INT64_MAX ? 0 : (end_pts - start_pts) / 1e6;
     if (auto ok = commit(tmp, to); !ok) return tl::unexpected(ok.error());
     return info;
+}
+
+tl::expected<void, std::string> begin_faststart_output(const AVFormatContext* in, AVFormatContext* out, const std::string& tmp) {
+    const AVDictionaryEntry* tag = nullptr;
+    while ((tag = av_dict_get(in->metadata, "", tag, AV_DICT_IGNORE_SUFFIX))) {
+        std::string key = tag->key;
+        if (key != "major_brand" && key != "minor_version" && key != "compatible_brands" && key != "encoder")
+            av_dict_set(&out->metadata, tag->key, tag->value, 0);
+    }
+    if (int err = avio_open(&out->pb, tmp.c_str(), AVIO_FLAG_WRITE); err < 0)
+        return tl::unexpected("cannot create " + tmp + " (" + av::error_text(err) + ")");
+    av::DictionaryPtr options = av::make_dictionary({{"movflags", "faststart"}});
+    int err = av::with_options(options, [&](AVDictionary** o) { return avformat_write_header(out, o); });
+    if (err < 0) return tl::unexpected("cannot write " + tmp + " (" + av::error_text(err) + ")");
+    return {};
 }
 
 tl::expected<void, std::string> commit_file(const std::string& tmp, const std::string& path) {

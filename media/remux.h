@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string>
 
+struct AVFormatContext;
+
 namespace lectern {
 
 struct MediaInfo {
@@ -21,6 +23,10 @@ struct MediaInfo {
 
 // Reads up to the first damaged packet (a file cut by a crash ends mid-fragment) and keeps the rest.
 tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from, const std::string& to);
+
+// Copies in's own tags (title, speakers, … — not the container's brand entries) to out, creates
+// tmp and writes the header of a faststart MP4. out's streams must be set up already.
+tl::expected<void, std::string> begin_faststart_output(const AVFormatContext* in, AVFormatContext* out, const std::string& tmp);
 
 // Makes tmp the file at path: fsync tmp, rename over path, fsync the folder.
 tl::expected<void, std::string> commit_file(const std::string& tmp, const std::string& path);

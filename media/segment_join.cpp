@@ -123,18 +123,8 @@ tl::expected<JoinedSpan, std::string> write_joined(AVFormatContext* a, const std
             if (span.video_index < 0) span.video_index = static_cast<int>(i);
         }
     }
-    // The first file's tags (title, speakers, ...), not the container's brand entries.
-    const AVDictionaryEntry* tag = nullptr;
-    while ((tag = av_dict_get(a->metadata, "", tag, AV_DICT_IGNORE_SUFFIX))) {
-        std::string key = tag->key;
-        if (key != "major_brand" && key != "minor_version" && key != "compatible_brands" && key != "encoder")
-            av_dict_set(&out->metadata, tag->key, tag->value, 0);
-    }
-    if (int err = avio_open(&out->pb, tmp.c_str(), AVIO_FLAG_WRITE); err < 0)
-        return tl::unexpected("cannot create " + tmp + " (" + av::error_text(err) + ")");
-    av::DictionaryPtr options = av::make_dictionary({{"movflags", "faststart"}});
-    int err = av::with_options(options, [&](AVDictionary** o) { return avformat_write_header(out.get(), o); });
-    if (err < 0) return tl::unexpected("cannot write " + tmp + " (" + av::error_text(err) + ")");
+    // The first file's tags (title, speakers, ...) go on the joined file.
+    if (auto begun = begin_faststart_output(a, out.get(), tmp); !begun) return tl::unexpected(begun.error());
 
     span.start.assign(a->nb_streams, INT64_MAX);
     span.end.assign(a->nb_streams, INT64_MIN);
@@ -149,6 +139,7 @@ tl::expected<JoinedSpan, std::string> write_joined(AVFormatContext* a, const std
         offset[i] = span.end[i] - av_rescale_q(b_start, ist->time_base, out->streams[i]->time_base);
     }
     if (auto ok = copy_packets(b, b_path, out.get(), tmp, offset, span); !ok) return tl::unexpected(ok.error());
+    int err = 0;
     // The trailer writes the index (moved to the front for faststart); without it the file is unplayable.
     if ((err = av_write_trailer(out.get())) < 0)
         return tl::unexpected("cannot finish " + tmp + " (" + av::error_text(err) + ")");

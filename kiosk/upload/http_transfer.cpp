@@ -1,6 +1,8 @@
 #include "http_transfer.h"
 
 #include "rate_limiter.h"
+#include "secrets.h"
+#include "upload_config.h"
 
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -280,6 +282,22 @@ UploadError http_error(const std::string& what, const std::string& url, const Ht
         e.message = what + " failed at " + where + " (" + code + "): unexpected answer; check the target's configuration";
     }
     return e;
+}
+
+HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& secret) {
+    HttpAuth auth;
+    if (secret.present()) {
+        auth.kind = target.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
+        auth.user = secret.user;
+        auth.password = secret.password;
+    }
+    return auth;
+}
+
+std::string base_url(const std::string& url) {
+    std::string base = url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    return base;
 }
 
 }  // namespace lectern

@@ -36,6 +36,14 @@ struct HttpAuth {
     std::string sigv4;  // e.g. "aws:amz:us-east-1:s3"
 };
 
+struct TargetSecret;
+struct UploadTargetConfig;
+
+// Basic or digest auth (per target.auth) from a target's secret; none when it has no secret.
+HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& secret);
+// The target's URL without trailing slashes, so paths can be appended with "/".
+std::string base_url(const std::string& url);
+
 struct HttpRequest {
     std::string method = "GET";           // GET HEAD PUT POST PATCH MKCOL DELETE
     std::string url;

@@ -56,14 +56,7 @@ std::string dublin_core(const Sidecar& s) {
 
 class OpencastTarget final : public UploadTarget {
 public:
-    OpencastTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), base_(c.url) {
-        while (!base_.empty() && base_.back() == '/') base_.pop_back();
-        if (s.present()) {
-            auth_.kind = c.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
-            auth_.user = s.user;
-            auth_.password = s.password;
-        }
-    }
+    OpencastTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), base_(base_url(c.url)), auth_(password_auth(c, s)) {}
 
     UploadResult upload(UploadAttempt& a) override {
         // Each attempt builds a fresh media package: a half-built one on the server is harmless

@@ -10,14 +10,7 @@ namespace {
 
 class WebDavTarget final : public UploadTarget {
 public:
-    WebDavTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), base_(c.url) {
-        while (!base_.empty() && base_.back() == '/') base_.pop_back();
-        if (s.present()) {
-            auth_.kind = c.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
-            auth_.user = s.user;
-            auth_.password = s.password;
-        }
-    }
+    WebDavTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), base_(base_url(c.url)), auth_(password_auth(c, s)) {}
 
     UploadResult upload(UploadAttempt& a) override {
         if (auto r = make_collections(a.remote_key); !r) return r;
