@@ -24,7 +24,7 @@ void print_usage() {
       start the kiosk (fullscreen); with no config: demo agenda, synthetic camera, local archive
   lectern --screenshot OUT.png [--screen NAME] [--size WxH] [--at 2024-04-29T09:40:00+08:00]
           [--config FILE] [--room ID] [--search TEXT] [--keyboard] [--message TEXT]
-          [--state FILE.json]   (--screen also takes "operator"; the state file sets recorder/uploads)
+          [--state FILE.json]   (--screen also takes "operator" and "pin"; the state file sets recorder/uploads)
       render one frame offscreen (no display needed) and write a PNG
   lectern check-config FILE         validate a configuration file (exit 2 when it has problems)
   lectern hash-pin                  read a console PIN on standard input, print its hash for

@@ -42,6 +42,7 @@ struct Session {
     std::unique_ptr<RecordingStation> station;  // the live kiosk's recorder and uploads; none for screenshots
     std::unique_ptr<KioskShell> shell;
     bool operator_screen = false;
+    bool pin_screen = false;  // screenshots of the PIN pad
 
     Session(const KioskOptions& options, bool with_station)
         : config(options.config_file.empty() ? LecternConfig{} : load_config(options.config_file)),
@@ -50,12 +51,13 @@ struct Session {
           font_files(ui::find_fonts(config.display.font)) {
         const std::string screen = options.screen.empty() ? config.kiosk.screen : options.screen;
         operator_screen = screen == "operator";
+        pin_screen = screen == "pin";
         const std::string room_id = options.room.empty() ? config.kiosk.room : options.room;
         auto shown = agenda->current();
         if (!room_id.empty() && !shown->room(room_id))
             throw std::invalid_argument("room \"" + room_id + "\" is not in the agenda; its rooms are " + room_list(*shown));
         if (with_station) station = std::make_unique<RecordingStation>(config, shown->event.time_zone);
-        shell = std::make_unique<KioskShell>(config, operator_screen ? ScreenId::Room : parse_screen_id(screen), room_id, shown,
+        shell = std::make_unique<KioskShell>(config, operator_screen || pin_screen ? ScreenId::Room : parse_screen_id(screen), room_id, shown,
                                              station ? &station->control() : nullptr);
         shell->lobby().query = options.search;
         shell->lobby().keyboard = options.keyboard;
@@ -88,6 +90,7 @@ int run_screenshot(const KioskOptions& options) {
         if (auto started = parse_rfc3339(state.started_at)) live.runs[state.current_item] = ItemRun{*started, std::nullopt};
     }
     if (session.operator_screen) session.shell->show_operator_for_screenshot(now);
+    if (session.pin_screen) session.shell->apply({{IntentKind::OpenOperator}}, now);
     OperatorView view = session.shell->operator_view(now);
     view.uploads = state.uploads;
     view.stats = state.stats;

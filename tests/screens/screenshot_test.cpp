@@ -132,3 +132,12 @@ TEST_CASE("a screen state file with a mistake is refused naming the file") {
     CHECK(r.status == 2);
     CHECK(r.out.find("screenshots/bad-state.json") != std::string::npos);
 }
+
+TEST_CASE("the PIN pad renders at 1920x1080 and 1280x800 with its twelve keys") {
+    for (const char* size : {"1920x1080", "1280x800"}) {
+        CAPTURE(size);
+        Shot shot = screenshot(std::string("pin-") + size, std::string("--screen pin --size ") + size);
+        CHECK(shot.image.distinct_colours() > 20);
+        CHECK(shot.image.count_near(40, 110, 190, 4) > 5000u);  // the OK key
+    }
+}
