@@ -17,6 +17,8 @@ namespace lectern {
 namespace {
 
 constexpr size_t kStatsSamples = 300;  // five minutes at one a second
+constexpr double kSilenceDbfs = -50;    // peaks below this are no speech
+constexpr seconds kSilenceAlert{10};
 
 double process_cpu_seconds() {
     rusage usage{};
@@ -172,10 +174,22 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     view.dropped_frames = static_cast<uint64_t>(s.dropped_frames);
     view.fps = s.fps_out;
     if (s.dropped_frames > 0) view.alerts.push_back(std::to_string(s.dropped_frames) + " frames dropped: the encoder is falling behind");
+    const auto now = std::chrono::steady_clock::now();
+    bool heard = false;
     for (const ChannelLevel& c : recorder_->audio_levels().channels) {
         view.peak_dbfs.push_back(static_cast<float>(c.peak_dbfs));
         view.rms_dbfs.push_back(static_cast<float>(c.rms_dbfs));
+        heard |= c.peak_dbfs > kSilenceDbfs;
     }
+    if (heard || s.state != RecorderState::Recording) sound_last_heard_ = now;
+    if (const auto quiet = std::chrono::duration_cast<seconds>(now - sound_last_heard_); quiet >= kSilenceAlert)
+        view.alerts.push_back("Silence for " + std::to_string(quiet.count()) + " s: check the microphone and the mixer");
+    // A failing upload is the technician's business while the room is still there to ask.
+    for (const UploadRow& row : upload_rows())
+        if (row.state == "failed") {
+            view.alerts.push_back("Upload failing: " + row.target + ": " + row.error);
+            break;
+        }
     if (recorder_->latest_preview(preview_) && !preview_.rgba.empty())
         preview_texture_ = renderer.update_preview(preview_.rgba.data(), preview_.width, preview_.height);
     view.preview = preview_texture_;

@@ -82,6 +82,7 @@ private:
     std::string upload_problem_;
     PreviewFrame preview_;
     ImTextureID preview_texture_ = nullptr;
+    std::chrono::steady_clock::time_point sound_last_heard_ = std::chrono::steady_clock::now();
     StatsHistory stats_;
     TimePoint last_sample_{};
     double last_cpu_seconds_ = 0;
