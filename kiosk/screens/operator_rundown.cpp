@@ -59,7 +59,9 @@ void draw_rundown(const ScreenContext& ctx, const OperatorView& view, OperatorUi
             if (button_at("Skip", skip, f.body)) out.push_back({IntentKind::Run, Command{CommandKind::SkipItem, item->id, "", {}}, ""});
         }
         const Rect edit{{skip.max.x + 12 * u, skip.min.y}, {skip.max.x + 162 * u, skip.max.y}};
-        if (button_at("Edit", edit, f.body)) {
+        // Corrections reach a recording through its plan, so only items not yet on tape can take them.
+        const bool correctable = status == ItemStatus::Upcoming || status == ItemStatus::Skipped;
+        if (correctable && button_at("Edit", edit, f.body)) {
             ui.editing_item = item->id;
             ui.editing_field = 0;
             ui.draft = MetadataCorrection{item->title, speaker_line(ctx.agenda, *item), item->note};
