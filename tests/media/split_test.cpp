@@ -28,7 +28,12 @@ TEST_CASE("three gapless splits keep every frame in exactly one file") {
         if (auto f = recorder.wait_finished(20s)) files.push_back(*f);
         else break;
     REQUIRE(files.size() == 4);
+    // The status snapshot is published a few times a second: wait for the one after the stop.
     RecorderStatus status = recorder.status();
+    for (int i = 0; i < 50 && status.state != RecorderState::Idle; ++i) {
+        std::this_thread::sleep_for(100ms);
+        status = recorder.status();
+    }
     CHECK(status.state == RecorderState::Idle);
     CHECK(status.segment == 4);
 
