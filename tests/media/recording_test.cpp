@@ -74,6 +74,8 @@ TEST_CASE("five seconds of the synthetic camera become h264 and aac lasting five
     int files = 0;
     for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir)) ++files;
     CHECK(files == 2);
+    // The status snapshot is published a few times a second: wait for the one after the stop.
+    for (int i = 0; i < 50 && recorder.status().state != RecorderState::Idle; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     CHECK(recorder.status().state == RecorderState::Idle);
     CHECK(recorder.status().dropped_frames == 0);
     CHECK(recorder.status().duplicated_frames == 0);  // a source at the recording's rate is never retimed
