@@ -20,18 +20,7 @@ RecordingMeta meta_from_plan(const RecordingPlan& plan, const std::string& kiosk
 }
 
 RecordingMeta meta_for_item(const Agenda& agenda, const AgendaItem& item, const std::string& kiosk_id) {
-    RecordingPlan plan;
-    plan.event = agenda.event.name;
-    const Room* room = agenda.room(item.room_id);
-    plan.room = room ? room->name : item.room_id;
-    plan.item_id = item.id;
-    plan.title = item.title;
-    plan.note = item.note;
-    plan.scheduled_start = item.start;
-    plan.scheduled_end = item.end;
-    for (const auto& id : item.speaker_ids)
-        if (const Speaker* s = agenda.speaker(id)) plan.speakers.push_back(*s);
-    return meta_from_plan(plan, kiosk_id, agenda.event.time_zone);
+    return meta_from_plan(plan_for_item(agenda, item), kiosk_id, agenda.event.time_zone);
 }
 
 MediaRecorderControl::MediaRecorderControl(Recorder& recorder, std::string kiosk_id, std::string time_zone)

@@ -47,10 +47,10 @@ bool SessionController::is_skipped(const AgendaItem& i) const {
     return it != skipped_.end() ? it->second : !i.record;
 }
 
-RecordingPlan SessionController::plan_for(const AgendaItem& i) const {
+RecordingPlan plan_for_item(const Agenda& agenda, const AgendaItem& i) {
     RecordingPlan plan;
-    plan.event = agenda_->event.name;
-    const Room* room = agenda_->room(i.room_id);
+    plan.event = agenda.event.name;
+    const Room* room = agenda.room(i.room_id);
     plan.room = room ? room->name : i.room_id;
     plan.item_id = i.id;
     plan.title = i.title;
@@ -58,7 +58,12 @@ RecordingPlan SessionController::plan_for(const AgendaItem& i) const {
     plan.scheduled_start = i.start;
     plan.scheduled_end = i.end;
     for (const auto& id : i.speaker_ids)
-        if (const Speaker* s = agenda_->speaker(id)) plan.speakers.push_back(*s);
+        if (const Speaker* s = agenda.speaker(id)) plan.speakers.push_back(*s);
+    return plan;
+}
+
+RecordingPlan SessionController::plan_for(const AgendaItem& i) const {
+    RecordingPlan plan = plan_for_item(*agenda_, i);
     if (auto c = corrections_.find(i.id); c != corrections_.end()) {
         if (!c->second.title.empty()) plan.title = c->second.title;
         if (!c->second.note.empty()) plan.note = c->second.note;

@@ -27,6 +27,9 @@ struct RecordingPlan {
     TimePoint scheduled_end{};
 };
 
+// An agenda item as a recording plan, before any correction.
+RecordingPlan plan_for_item(const Agenda& agenda, const AgendaItem& item);
+
 // The recorder as the controller sees it; media/ implements it over the FFmpeg pipeline.
 class RecorderControl {
 public:
