@@ -1,4 +1,4 @@
-// Connects the session controller (kiosk/core/session_controller.h: start, next speaker, pause,
+// Connects the session controller (core/session_controller.h: start, next speaker, pause,
 // stop, automatic recording) to the FFmpeg recorder, and turns agenda items and the controller's
 // plans into RecordingMeta.
 #pragma once

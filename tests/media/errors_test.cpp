@@ -1,6 +1,6 @@
 // What goes wrong in normal life is reported with what, where and the fix, and exits non-zero.
 #include "media_test_support.h"
-#include "record_command.h"
+#include "commands.h"
 #include "recorder.h"
 
 #include <doctest/doctest.h>

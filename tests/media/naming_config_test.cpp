@@ -1,7 +1,7 @@
 // The [media] section and recording file names.
 #include "file_naming.h"
 #include "lectern_config.h"
-#include "record_command.h"
+#include "commands.h"
 #include "toml_reader.h"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // `lectern record` and `lectern devices` without the kiosk shell: the crash test kills this
 // process with SIGKILL, and the error tests check its exit code and messages.
-#include "record_command.h"
+#include "commands.h"
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 // Opencast ingest against tests/servers/opencast_standin.py, which checks the documented request
-// sequence and fields. It is not Opencast: real Opencast is not run here (see kiosk/upload/README.md).
+// sequence and fields. It is not Opencast: real Opencast is not run here (see upload/README.md).
 #include "server_test_util.h"
 
 #include <doctest/doctest.h>

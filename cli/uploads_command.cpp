@@ -1,4 +1,4 @@
-#include "uploads_command.h"
+#include "commands.h"
 
 #include "lectern_config.h"
 #include "toml_reader.h"

@@ -116,7 +116,7 @@ TEST_CASE("the demo agenda has Li Junkai's introduction on at 09:40 Beijing time
     NowNext nn = now_next(a, "hall", at("2024-04-29T09:40:00+08:00"));
     REQUIRE(nn.now);
     CHECK(nn.now->id == "intro-bjast");
-    CHECK(speaker_line(a, *nn.now) == "Li Junkai 李俊凯");
+    CHECK(speaker_line(a, *nn.now) == "Li Junkai");  // no guessed characters for a real name
     REQUIRE(nn.next);
     CHECK(nn.next->id == "intro-kitech");
 }

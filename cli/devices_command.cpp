@@ -1,6 +1,6 @@
 // `lectern devices`: the V4L2 video nodes and ALSA capture cards this machine has, with the
 // names to put into [media] device / audio_device.
-#include "record_command.h"
+#include "commands.h"
 
 #include <cstdio>
 #include <fcntl.h>

@@ -104,3 +104,14 @@ TEST_CASE("a file that cannot be read says so with its path") {
     CHECK_THROWS_WITH_AS(load_agenda_file("/nonexistent/agenda.toml"), doctest::Contains("/nonexistent/agenda.toml"),
                          InputError);
 }
+
+TEST_CASE("a fictional speaker's Chinese name is found in Chinese and in pinyin, ignoring spaces") {
+    Agenda a = load_agenda_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/fictional-cjk-agenda.toml");
+    for (const char* query : {"林晓雨", "林 晓雨", "linxiaoyu", "Lin Xiao"}) {
+        CAPTURE(query);
+        auto slots = find_slots(a, query);
+        REQUIRE(slots.size() == 1);
+        CHECK(slots[0].item->id == "talk-lin");
+    }
+    CHECK(find_slots(a, "伍建民").empty());
+}

@@ -1,4 +1,6 @@
-#include "record_command.h"
+// `lectern record [--config FILE] [--out DIR] [--duration 30s] [--item ID]`: record without a display,
+// for rack-mounted recorders and tests; stops cleanly on SIGINT/SIGTERM.
+#include "commands.h"
 
 #include "agenda_file.h"
 #include "recorder_control.h"

@@ -1,0 +1,75 @@
+// `lectern agenda show [FILE] [--json]`: an agenda in its own time zone, with what the importer noted.
+#include "commands.h"
+
+#include "agenda_file.h"
+#include "local_time.h"
+#include "toml_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace lectern {
+namespace {
+
+nlohmann::json to_json(const Agenda& a) {
+    const std::string& zone = a.event.time_zone;
+    nlohmann::json j;
+    j["event"] = {{"name", a.event.name}, {"venue", a.event.venue}, {"time_zone", zone}};
+    j["import_notes"] = a.import_notes;
+    for (const auto& r : a.rooms) j["rooms"].push_back({{"id", r.id}, {"name", r.name}});
+    for (const auto& s : a.speakers)
+        j["speakers"].push_back({{"id", s.id}, {"name", s.name}, {"native_name", s.native_name},
+                                 {"affiliation", s.affiliation}, {"role", s.role}});
+    for (const auto& i : a.items)
+        j["items"].push_back({{"id", i.id}, {"room", i.room_id}, {"start", to_rfc3339(i.start, zone)},
+                              {"end", to_rfc3339(i.end, zone)}, {"title", i.title}, {"kind", to_string(i.kind)},
+                              {"speakers", i.speaker_ids}, {"presider", i.presider_id}, {"record", i.record}});
+    return j;
+}
+
+void print_text(const Agenda& a) {
+    const std::string& zone = a.event.time_zone;
+    std::cout << a.event.name << "\n" << (a.event.venue.empty() ? "" : a.event.venue + " — ") << "times in " << zone << "\n";
+    for (const auto& note : a.import_notes) std::cout << "note: " << note << "\n";
+    std::string day;
+    for (const auto& i : a.items) {
+        std::string this_day = date_text(i.start, zone);
+        if (this_day != day) std::cout << "\n" << (day = this_day) << "\n";
+        const Room* room = a.room(i.room_id);
+        std::cout << "  " << clock_text(i.start, zone) << "–" << clock_text(i.end, zone) << "  [" << (room ? room->name : i.room_id)
+                  << "] " << i.title;
+        if (std::string who = speaker_line(a, i); !who.empty()) std::cout << " — " << who;
+        std::cout << "\n";
+    }
+}
+
+}  // namespace
+
+int run_agenda_command(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] != "show") {
+        std::cerr << "usage: lectern agenda show [FILE] [--json]\n";
+        return kExitBadInput;
+    }
+    std::string file;
+    bool json = false;
+    for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--json")
+            json = true;
+        else
+            file = args[i];
+    }
+    try {
+        Agenda agenda = file.empty() ? demo_agenda() : load_agenda_file(file);
+        if (json)
+            std::cout << to_json(agenda).dump(2) << "\n";
+        else
+            print_text(agenda);
+        return kExitOk;
+    } catch (const InputError& e) {
+        std::cerr << e.what() << "\n";
+        return kExitBadInput;
+    }
+}
+
+}  // namespace lectern

@@ -1,0 +1,28 @@
+// The text of `lectern --help`: every command in one place.
+#include "commands.h"
+
+#include <cstdio>
+
+namespace lectern {
+
+void print_usage() {
+    std::puts(R"(Lectern — conference-room agenda, recording and upload kiosk
+
+  lectern [--config FILE] [--screen lobby|room|timer] [--room ID] [--windowed]
+      start the kiosk (fullscreen); with no config: demo agenda, synthetic camera, local archive
+  lectern --screenshot OUT.png [--screen NAME] [--size WxH] [--at 2024-04-29T09:40:00+08:00]
+          [--config FILE] [--room ID] [--search TEXT] [--keyboard] [--message TEXT]
+          [--state FILE.json]   (--screen also takes "operator" and "pin"; the state file sets recorder/uploads)
+      render one frame offscreen (no display needed) and write a PNG
+  lectern check-config FILE         validate a configuration file (exit 2 when it has problems)
+  lectern hash-pin                  read a console PIN on standard input, print its hash for
+                                    [operator] pin_hash
+  lectern agenda show [FILE] [--json]
+      print an agenda in its time zone (no FILE: the embedded demo)
+  lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
+  lectern devices                   list cameras and audio cards
+  lectern uploads list|retry|pause|cancel [ID] [--json]        the upload queue
+)");
+}
+
+}  // namespace lectern
