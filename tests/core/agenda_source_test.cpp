@@ -61,3 +61,26 @@ TEST_CASE("the demo agenda is moved to now unless the clock is fixed for a scree
     AgendaSource frozen(config, clock, false);
     CHECK(frozen.current()->moved_by.count() == 0);
 }
+
+TEST_CASE("a half-written agenda file is read again once complete, even when its mtime did not change") {
+    const std::string path = "agenda_source_half_test.toml";
+    const auto t0 = std::filesystem::file_time_type::clock::now();
+    write_agenda(path, "First", t0);
+    AgendaConfig config;
+    config.file = path;
+    FixedClock clock(*parse_rfc3339("2024-04-29T09:30:00+08:00"));
+    AgendaSource source(config, clock, true);
+
+    // An editor or rsync caught mid-write: the watcher reads half a file...
+    const auto t1 = t0 + std::chrono::seconds(1);
+    std::ofstream(path) << "[event]\nname = \"E\"\ntime_zone = \"Asia/Shanghai\"\n[[rooms]]\nid = \"ha";
+    std::filesystem::last_write_time(path, t1);
+    CHECK_FALSE(source.reload_if_changed());
+    CHECK_FALSE(source.problem().empty());
+    // ...and the rest arrives within the same timestamp tick (coarse file systems, fast writers).
+    write_agenda(path, "Second", t1);
+    CHECK(source.reload_if_changed());
+    CHECK(source.current()->items.at(0).title == "Second");
+    CHECK(source.problem().empty());
+    std::filesystem::remove(path);
+}
