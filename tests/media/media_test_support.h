@@ -25,5 +25,11 @@ std::vector<double> video_times_of(const std::string& file);
 // True when ffmpeg decodes the whole file without an error.
 bool decodes_cleanly(const std::string& file);
 std::string read_text(const std::string& file);
+// The luma (Y, 0-255) of the video frame shown at `seconds`, width*height bytes row by row; empty
+// when ffmpeg cannot decode one.
+std::string luma_at(const std::string& file, double seconds, int width, int height);
+// Mean luma of the rectangle [x0, x1) x [y0, y1), and the share of its pixels brighter than `bright`.
+double mean_luma(const std::string& luma, int width, int x0, int y0, int x1, int y1);
+double bright_share(const std::string& luma, int width, int x0, int y0, int x1, int y1, int bright = 170);
 
 }  // namespace lectern::test
