@@ -31,6 +31,21 @@ MediaConfig small_config(const std::string& output_dir) {
     return c;
 }
 
+std::string make_clip(const std::string& dir, const std::string& name, const std::string& picture, double seconds) {
+    std::string clip = dir + "/" + name;
+    run("ffmpeg -v error -f lavfi -i " + picture + " -f lavfi -i sine=sample_rate=48000 -t " + std::to_string(seconds) +
+        " -c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
+    return clip;
+}
+
+MediaConfig file_config(const std::string& output_dir, const std::string& clip, bool loop) {
+    MediaConfig c = small_config(output_dir);
+    c.source = "file";
+    c.file = clip;
+    c.loop = loop;
+    return c;
+}
+
 RecordingMeta sample_meta(const std::string& title) {
     RecordingMeta m;
     m.event = "BJAST Symposium";

@@ -15,6 +15,12 @@ std::string fresh_dir(const std::string& name);
 MediaConfig small_config(const std::string& output_dir);
 RecordingMeta sample_meta(const std::string& title);
 
+// A short H.264+AAC clip from a lavfi picture (e.g. "testsrc2=size=320x240:rate=30") and a 440 Hz
+// tone, standing in for a camera's file; returns its path (dir/name).
+std::string make_clip(const std::string& dir, const std::string& name, const std::string& picture, double seconds);
+// A configuration that records `clip` as its camera (looped or not).
+MediaConfig file_config(const std::string& output_dir, const std::string& clip, bool loop);
+
 // Runs a shell command and returns its standard output (stderr discarded unless redirected).
 std::string run(const std::string& command);
 std::vector<std::string> codecs_of(const std::string& file);

@@ -17,14 +17,9 @@ using namespace std::chrono_literals;
 
 TEST_CASE("a recording whose source is lost shows the NO SIGNAL slate, letterboxed") {
     std::string dir = test::fresh_dir("slate");
-    std::string clip = dir + "/black.mp4";
     // A black picture: any bright pixel in the recording can only come from the slate.
-    test::run("ffmpeg -v error -f lavfi -i color=c=black:size=320x240:rate=30 -f lavfi -i sine=sample_rate=48000 "
-              "-t 1 -c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
-    MediaConfig c = test::small_config(dir + "/rec");
-    c.source = "file";
-    c.file = clip;
-    c.loop = false;
+    std::string clip = test::make_clip(dir, "black.mp4", "color=c=black:size=320x240:rate=30", 1);
+    MediaConfig c = test::file_config(dir + "/rec", clip, false);
     Recorder recorder(c);
     REQUIRE(recorder.open());
     REQUIRE(recorder.start(test::sample_meta("lost")));
