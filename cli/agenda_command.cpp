@@ -24,7 +24,8 @@ nlohmann::json to_json(const Agenda& a) {
     for (const auto& i : a.items)
         j["items"].push_back({{"id", i.id}, {"room", i.room_id}, {"start", to_rfc3339(i.start, zone)},
                               {"end", to_rfc3339(i.end, zone)}, {"title", i.title}, {"kind", to_string(i.kind)},
-                              {"speakers", i.speaker_ids}, {"presider", i.presider_id}, {"record", i.record}});
+                              {"speakers", i.speaker_ids}, {"presider", i.presider_id}, {"record", i.record},
+                              {"track", i.track}, {"language", i.language}});
     return j;
 }
 

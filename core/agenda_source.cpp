@@ -1,6 +1,7 @@
 #include "agenda_source.h"
 
 #include "agenda_file.h"
+#include "local_time.h"
 #include "toml_reader.h"
 
 #include <pthread.h>
@@ -55,9 +56,12 @@ bool AgendaSource::reload_if_changed() {
         return false;
     }
     if (stamp == seen_) return false;
-    seen_ = stamp;
     try {
-        publish(load_agenda_file(config_.file));
+        Agenda fresh = load_agenda_file(config_.file);
+        check_time_zone(fresh.event.time_zone);  // the screens draw every time in it
+        publish(std::move(fresh));
+        // Only now: a half-written file must be read again when the rest arrives within the same mtime.
+        seen_ = stamp;
         return true;
     } catch (const std::exception& e) {
         std::lock_guard lock(mutex_);
