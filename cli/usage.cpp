@@ -22,6 +22,9 @@ void print_usage() {
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
   lectern devices                   list cameras and audio cards
   lectern uploads list|retry|pause|cancel [ID] [--json]        the upload queue
+  lectern run --headless [--config FILE] [--listen ADDR] [--room ID]
+                                                        a room recorder without a display: follows the agenda,
+                                                        uploads, serves the status API (see README, AV desk)
 )");
 }
 
