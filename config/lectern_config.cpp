@@ -77,6 +77,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_session(r.table("session"), config.session);
     read_media(r.table("media"), config.media);
     read_upload(r.table("upload"), config.upload);
+    read_web(r.table("web"), config.web);
     r.finish();
     problems.throw_if_any();
     return config;

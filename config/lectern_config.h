@@ -4,6 +4,7 @@
 
 #include "media_config.h"
 #include "upload_config.h"
+#include "web_config.h"
 #include <string>
 
 
@@ -63,6 +64,7 @@ struct LecternConfig {
     SessionConfig session;
     MediaConfig media;
     UploadConfig upload;
+    WebConfig web;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.
