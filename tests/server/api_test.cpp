@@ -22,12 +22,6 @@ using lectern::test::curl;
 
 namespace {
 
-WebConfig test_config() {
-    WebConfig c;
-    c.listen = "127.0.0.1:0";
-    return c;
-}
-
 StationStatus recording_status() {
     StationStatus s;
     s.kiosk_id = "hall-a";
@@ -70,7 +64,7 @@ struct CountingRecorder final : RecorderControl {
 
 TEST_CASE("readyz says why the station cannot record and turns 200 once it can") {
     StatusBoard board;
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_status_routes(server, board);
     server.start();
     auto r = curl(server.port(), "/readyz");
@@ -89,7 +83,7 @@ TEST_CASE("readyz says why the station cannot record and turns 200 once it can")
 TEST_CASE("the status JSON carries the recording, the items, disk, uploads and the agenda's age") {
     StatusBoard board;
     board.publish(recording_status());
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_status_routes(server, board);
     server.start();
     auto r = curl(server.port(), "/api/v1/status");
@@ -110,7 +104,7 @@ TEST_CASE("the status JSON carries the recording, the items, disk, uploads and t
 
 TEST_CASE("the preview is a JPEG once the recorder has a picture") {
     StatusBoard board;
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_status_routes(server, board);
     server.start();
     CHECK(curl(server.port(), "/api/v1/preview.jpg").status == 404);
@@ -127,7 +121,7 @@ TEST_CASE("the preview is a JPEG once the recorder has a picture") {
 TEST_CASE("the Prometheus client's parser reads /metrics with every documented metric") {
     StatusBoard board;
     board.publish(recording_status());
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_metrics_routes(server, board);
     server.start();
     auto r = curl(server.port(), "/metrics");
@@ -159,7 +153,7 @@ TEST_CASE("remote control goes through the session controller, needs the token a
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
     });
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_control_routes(server, inbox, "desk-token");
     server.start();
     const std::string auth = "-d '' -H 'Authorization: Bearer desk-token'";
@@ -184,7 +178,7 @@ TEST_CASE("remote control goes through the session controller, needs the token a
 
 TEST_CASE("without a configured token remote control stays closed") {
     CommandInbox inbox;
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_control_routes(server, inbox, "");
     server.start();
     auto r = curl(server.port(), "/api/v1/control/start", "-d '' -H 'Authorization: Bearer '");
