@@ -55,15 +55,4 @@ void write_many_recordings(const std::string& dir, int n, int64_t bytes) {
     }
 }
 
-ScratchDir::ScratchDir() {
-    char pattern[] = "/tmp/lectern-archive-XXXXXX";
-    if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
-    path = pattern;
-}
-
-ScratchDir::~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-}
-
 }  // namespace lectern::archive_test

@@ -2,6 +2,8 @@
 // sidecar in the recorder's schema (media/README.md), with the SHA-256 and size filled in.
 #pragma once
 
+#include "upload_fixtures.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -35,12 +37,7 @@ WrittenRecording write_fake_recording(const std::string& dir, const FakeRecordin
 // recording k is "<dir>/<day>/rec-<k>.mp4" with speaker "Speaker <k>" (native "讲者<k>").
 void write_many_recordings(const std::string& dir, int n, int64_t bytes = 64);
 
-// A fresh folder under /tmp, removed with its content when the object goes.
-struct ScratchDir {
-    ScratchDir();
-    ~ScratchDir();
-    std::string path;
-    std::string operator/(const std::string& name) const { return path + "/" + name; }
-};
+// A fresh folder under /tmp, removed with its content when the object goes (the upload suite's).
+using ScratchDir = lectern::test::TempDir;
 
 }  // namespace lectern::archive_test
