@@ -47,7 +47,9 @@ TEST_CASE("start, next speaker undone, three next speakers and stop from the con
 
     RecordingStation station(config, "Asia/Shanghai");
     UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
-    // Wait for the recorder to open (it opens in the background, as in the kiosk).
+    // Wait for the recorder to open (it opens in the background, as in the kiosk, once the room
+    // screen's preview wants it).
+    station.want_capture(true);
     RecorderView view;
     for (int i = 0; i < 100 && (view.state != RecorderView::State::Idle || !view.preview); ++i) {
         view = station.recorder_view(console.renderer());
