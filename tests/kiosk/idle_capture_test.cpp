@@ -2,6 +2,7 @@
 // command needs it (issue 12 item 2: an idle lobby used 8% of a core encoding a picture nobody saw).
 #include "frame_renderer.h"
 #include "recording_station.h"
+#include "ui_driver.h"
 
 #include <doctest/doctest.h>
 
@@ -28,28 +29,13 @@ int threads_named(const std::string& name) {
     return n;
 }
 
-LecternConfig station_config(const fs::path& dir) {
-    LecternConfig config;
-    config.media.width = 320;
-    config.media.height = 240;
-    config.media.fps = 15;
-    config.media.preview_width = 160;
-    config.media.output_dir = (dir / "recordings").string();
-    config.upload.targets = {UploadTargetConfig{}};
-    config.upload.targets[0].name = "archive";
-    config.upload.targets[0].kind = "folder";
-    config.upload.targets[0].path = (dir / "archive").string();
-    config.upload.queue_db = (dir / "uploads.db").string();
-    return config;
-}
-
 }  // namespace
 
 TEST_CASE("a kiosk showing the lobby runs no capture until a screen with the preview wants it") {
     const fs::path dir = fs::absolute("idle_capture");
     fs::remove_all(dir);
     auto renderer = FrameRenderer::open_offscreen(320, 240);
-    RecordingStation station(station_config(dir), "Asia/Shanghai");
+    RecordingStation station(small_station_config(dir), "Asia/Shanghai");
     // Two seconds of lobby frames at the kiosk's idle pace: opening the synthetic source takes well
     // under that when something asks for it.
     RecorderView view;
@@ -73,7 +59,7 @@ TEST_CASE("a kiosk showing the lobby runs no capture until a screen with the pre
 TEST_CASE("with automatic recording the recorder opens at start, before any screen asks") {
     const fs::path dir = fs::absolute("idle_capture_auto");
     fs::remove_all(dir);
-    LecternConfig config = station_config(dir);
+    LecternConfig config = small_station_config(dir);
     config.session.auto_record = true;
     auto renderer = FrameRenderer::open_offscreen(320, 240);
     RecordingStation station(config, "Asia/Shanghai");
