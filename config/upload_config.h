@@ -3,6 +3,8 @@
 // Secrets never live here: a target names a secret, resolved from the environment or secrets_file.
 #pragma once
 
+#include "home_path.h"  // expand_home, for the paths set here
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -48,8 +50,5 @@ struct UploadConfig {
 
 // Reads [upload]; an absent [[upload.targets]] keeps the local archive default.
 void read_upload(TableReader r, UploadConfig& c);
-
-// "~/x" → "$HOME/x"; other paths unchanged.
-std::string expand_home(const std::string& path);
 
 }  // namespace lectern
