@@ -30,6 +30,7 @@ void read_media(TableReader r, MediaConfig& c) {
     if (c.width % 2) r.problem("width", "must be even (H.264 4:2:0 needs even sizes)");
     if (c.height % 2) r.problem("height", "must be even (H.264 4:2:0 needs even sizes)");
     c.fps = static_cast<int>(r.integer("fps", c.fps, 1, 60));
+    c.fit = r.choice("fit", c.fit, {"letterbox", "stretch", "crop"});
     c.preset = r.choice("preset", c.preset,
                         {"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow"});
     c.crf = static_cast<int>(r.integer("crf", c.crf, 0, 51));

@@ -30,6 +30,8 @@ struct MediaConfig {
     int width = 1280;
     int height = 720;
     int fps = 30;
+    // A source of another shape: "letterbox" (black bars, all of the picture), "stretch", "crop".
+    std::string fit = "letterbox";
     std::string preset = "veryfast";  // libx264 preset, chosen by bench/media (see BENCHMARKS.md)
     int crf = 23;
     int video_bitrate_kbps = 0;      // 0 = constant quality (crf); otherwise average bitrate

@@ -6,7 +6,6 @@
 
 #include <memory>
 
-
 namespace lectern {
 
 UploadTargetConfig UploadConfig::default_archive_target() {
@@ -18,10 +17,6 @@ UploadTargetConfig UploadConfig::default_archive_target() {
     return t;
 }
 
-namespace {
-
-// A user or password in a target's URL would end up in logs and the queue: refused. curl_url says
-// where the user info is; an '@' it cannot place (it refuses the URL) counts as one too.
 bool url_holds_credentials(const std::string& url) {
     std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
     if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
@@ -35,6 +30,8 @@ bool url_holds_credentials(const std::string& url) {
     }
     return false;
 }
+
+namespace {
 
 void read_target(TableReader& r, UploadTargetConfig& t) {
     t.name = r.text("name", "", true);

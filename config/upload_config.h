@@ -48,6 +48,10 @@ struct UploadConfig {
     static UploadTargetConfig default_archive_target();
 };
 
+// True when a URL carries a user or password (curl_url finds the user info; an '@' it cannot
+// place counts too): such URLs are refused, credentials belong in the secrets file.
+bool url_holds_credentials(const std::string& url);
+
 // Reads [upload]; an absent [[upload.targets]] keeps the local archive default.
 void read_upload(TableReader r, UploadConfig& c);
 

@@ -4,6 +4,7 @@
 
 extern "C" {
 #include <libavdevice/avdevice.h>
+#include <libavutil/pixdesc.h>
 }
 
 #include <mutex>
@@ -12,7 +13,12 @@ extern "C" {
 namespace lectern {
 
 CaptureInput::CaptureInput(SourceSpec spec, CaptureFormat format, const std::atomic<bool>& stop)
-    : spec_(std::move(spec)), format_(format), stop_(stop), packet_(av::make_packet()), decoded_(av::make_frame()) {}
+    : spec_(std::move(spec)),
+      format_(format),
+      stop_(stop),
+      fit_(format.width, format.height, format.fit),
+      packet_(av::make_packet()),
+      decoded_(av::make_frame()) {}
 
 int CaptureInput::interrupted(void* self) { return static_cast<CaptureInput*>(self)->stop_.load() ? 1 : 0; }
 
@@ -111,31 +117,26 @@ bool CaptureInput::decode(AVPacket* packet, int index) {
     // A damaged packet (RTSP loss) is skipped; the decoder resynchronises at the next keyframe.
     if (err < 0 && err != AVERROR(EAGAIN) && err != AVERROR_EOF) return true;
     while ((err = avcodec_receive_frame(decoder, decoded_.get())) >= 0) {
-        if (index == video_index_) convert_video(decoded_.get());
+        bool ok = true;
+        if (index == video_index_) ok = convert_video(decoded_.get());
         else convert_audio(decoded_.get());
         av_frame_unref(decoded_.get());
+        if (!ok) return false;
     }
     return true;  // EAGAIN and EOF are the decoder's normal states between packets
 }
 
-void CaptureInput::convert_video(const AVFrame* in) {
-    av::FramePtr out;
-    if (in->width == format_.width && in->height == format_.height && in->format == AV_PIX_FMT_YUV420P) {
-        out = av::make_frame();
-        av_frame_ref(out.get(), in);
-    } else {
-        if (!sws_ || !sws_isSupportedInput(static_cast<AVPixelFormat>(in->format))) {
-            sws_ = av::make_sws(in->width, in->height, static_cast<AVPixelFormat>(in->format), format_.width,
-                                format_.height, AV_PIX_FMT_YUV420P, SWS_BICUBIC);
-            if (!sws_) return;
-        }
-        out = av::make_video_frame(format_.width, format_.height, AV_PIX_FMT_YUV420P);
-        if (!out) return;
-        sws_scale(sws_.get(), in->data, in->linesize, 0, in->height, out->data, out->linesize);
-        out->pts = in->pts;
+bool CaptureInput::convert_video(const AVFrame* in) {
+    av::FramePtr out = fit_.fit(in);
+    if (!out) {
+        const char* name = av_get_pix_fmt_name(static_cast<AVPixelFormat>(in->format));
+        error_ = spec_.what + ": cannot convert its " + std::to_string(in->width) + "x" + std::to_string(in->height) +
+                 " " + (name ? name : "unknown") + " pictures; " + spec_.fix;
+        return false;
     }
     out->best_effort_timestamp = in->best_effort_timestamp;
     ready_.emplace_back(Read::Video, std::move(out));
+    return true;
 }
 
 void CaptureInput::convert_audio(const AVFrame* in) {

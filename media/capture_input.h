@@ -4,6 +4,7 @@
 
 #include "av_ptr.h"
 #include "sources/source.h"
+#include "video_fit.h"
 
 #include <tl/expected.hpp>
 
@@ -20,6 +21,7 @@ struct CaptureFormat {
     int fps = 30;
     int sample_rate = 48000;
     int channels = 2;
+    Fit fit = Fit::Letterbox;  // how a picture of another shape fills the frame
 };
 
 class CaptureInput {
@@ -43,8 +45,8 @@ public:
 private:
     static int interrupted(void* self);
     tl::expected<void, std::string> open_decoder(int index, av::CodecContextPtr& decoder);
-    bool decode(AVPacket* packet, int index);  // false after a decoder error (error_ set)
-    void convert_video(const AVFrame* in);
+    bool decode(AVPacket* packet, int index);  // false when a picture cannot be converted (error_ set)
+    bool convert_video(const AVFrame* in);  // false (error_ set) for a picture format swscale refuses
     void convert_audio(const AVFrame* in);
     bool restart();  // seek back to the start for a looped file
     void track_time(const AVFrame* frame);
@@ -57,7 +59,7 @@ private:
     av::InputFormatPtr input_;
     av::CodecContextPtr video_decoder_, audio_decoder_;
     int video_index_ = -1, audio_index_ = -1;
-    av::SwsPtr sws_;
+    VideoFit fit_;
     av::SwrPtr swr_;
     av::PacketPtr packet_;
     av::FramePtr decoded_;

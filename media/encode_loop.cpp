@@ -5,6 +5,7 @@
 #include "recorder_impl.h"
 
 #include "disk_watch.h"
+#include "slate.h"
 
 #include <pthread.h>
 
@@ -15,17 +16,6 @@ namespace lectern {
 namespace {
 
 constexpr int kAacFrame = 1024;
-
-av::FramePtr make_slate(int width, int height) {
-    av::FramePtr f = av::make_video_frame(width, height, AV_PIX_FMT_YUV420P);
-    // A dark blue plate (BT.601 limited range), plainly not a picture from the camera.
-    for (int y = 0; y < height; ++y) memset(f->data[0] + y * f->linesize[0], 40, width);
-    for (int y = 0; y < height / 2; ++y) {
-        memset(f->data[1] + y * f->linesize[1], 160, width / 2);
-        memset(f->data[2] + y * f->linesize[2], 118, width / 2);
-    }
-    return f;
-}
 
 }  // namespace
 

@@ -27,7 +27,7 @@ Recorder::Impl::Impl(MediaConfig c, bool rt)
     : config(std::move(c)),
       real_time(rt),
       output_dir(resolved_output_dir(config)),
-      format{config.width, config.height, config.fps, config.sample_rate, config.channels},
+      format{config.width, config.height, config.fps, config.sample_rate, config.channels, fit_from_name(config.fit)},
       // One second of pictures (42 MB at 720p, 93 MB at 1080p): half a second was not enough to
       // ride out the stalls of a 2-core machine shared with compiles (bench, BENCHMARKS.md).
       video_queue(static_cast<size_t>(std::max(8, config.fps))),

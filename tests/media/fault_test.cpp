@@ -12,13 +12,9 @@ using namespace std::chrono_literals;
 
 TEST_CASE("a source that ends mid-recording is followed by slate and an alert") {
     std::string dir = test::fresh_dir("fault");
-    std::string clip = dir + "/two-seconds.mp4";
-    test::run("ffmpeg -v error -f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=sample_rate=48000 -t 2 "
-              "-c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
-    MediaConfig c = test::small_config(dir + "/rec");
-    c.source = "file";
-    c.file = clip;
-    c.loop = false;  // a file that ends stands for a camera that was unplugged
+    std::string clip = test::make_clip(dir, "two-seconds.mp4", "testsrc2=size=320x240:rate=30", 2);
+    // A file that ends stands for a camera that was unplugged.
+    MediaConfig c = test::file_config(dir + "/rec", clip, false);
 
     Recorder recorder(c);
     REQUIRE(recorder.open());
@@ -81,12 +77,8 @@ TEST_CASE("low disk space raises an alert, and a full disk refuses to start") {
 
 TEST_CASE("a file looped as a camera plays on past its end without slate") {
     std::string dir = test::fresh_dir("loop");
-    std::string clip = dir + "/one-second.mp4";
-    test::run("ffmpeg -v error -f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=sample_rate=48000 -t 1 "
-              "-c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
-    MediaConfig c = test::small_config(dir + "/rec");
-    c.source = "file";
-    c.file = clip;
+    std::string clip = test::make_clip(dir, "one-second.mp4", "testsrc2=size=320x240:rate=30", 1);
+    MediaConfig c = test::file_config(dir + "/rec", clip, true);
     Recorder recorder(c);
     REQUIRE(recorder.open());
     REQUIRE(recorder.start(test::sample_meta("looped")));
@@ -102,12 +94,8 @@ TEST_CASE("a file looped as a camera plays on past its end without slate") {
 
 TEST_CASE("a 25 fps source recorded at 30 fps keeps time by repeating frames") {
     std::string dir = test::fresh_dir("rate");
-    std::string clip = dir + "/pal.mp4";
-    test::run("ffmpeg -v error -f lavfi -i testsrc2=size=320x240:rate=25 -f lavfi -i sine=sample_rate=48000 -t 2 "
-              "-c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
-    MediaConfig c = test::small_config(dir + "/rec");
-    c.source = "file";
-    c.file = clip;
+    std::string clip = test::make_clip(dir, "pal.mp4", "testsrc2=size=320x240:rate=25", 2);
+    MediaConfig c = test::file_config(dir + "/rec", clip, true);
     Recorder recorder(c);
     REQUIRE(recorder.open());
     auto t0 = std::chrono::steady_clock::now();

@@ -31,6 +31,21 @@ MediaConfig small_config(const std::string& output_dir) {
     return c;
 }
 
+std::string make_clip(const std::string& dir, const std::string& name, const std::string& picture, double seconds) {
+    std::string clip = dir + "/" + name;
+    run("ffmpeg -v error -f lavfi -i " + picture + " -f lavfi -i sine=sample_rate=48000 -t " + std::to_string(seconds) +
+        " -c:v libx264 -preset ultrafast -c:a aac -y '" + clip + "'");
+    return clip;
+}
+
+MediaConfig file_config(const std::string& output_dir, const std::string& clip, bool loop) {
+    MediaConfig c = small_config(output_dir);
+    c.source = "file";
+    c.file = clip;
+    c.loop = loop;
+    return c;
+}
+
 RecordingMeta sample_meta(const std::string& title) {
     RecordingMeta m;
     m.event = "BJAST Symposium";
@@ -91,6 +106,27 @@ std::string read_text(const std::string& file) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+std::string luma_at(const std::string& file, double seconds, int width, int height) {
+    std::string raw = run("ffmpeg -v error -ss " + std::to_string(seconds) + " -i '" + file +
+                          "' -frames:v 1 -vf scale=" + std::to_string(width) + ":" + std::to_string(height) +
+                          " -f rawvideo -pix_fmt gray -");
+    return raw.size() == static_cast<size_t>(width) * height ? raw : std::string();
+}
+
+double mean_luma(const std::string& luma, int width, int x0, int y0, int x1, int y1) {
+    double sum = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) sum += static_cast<unsigned char>(luma[static_cast<size_t>(y) * width + x]);
+    return sum / std::max(1, (x1 - x0) * (y1 - y0));
+}
+
+double bright_share(const std::string& luma, int width, int x0, int y0, int x1, int y1, int bright) {
+    int count = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) count += static_cast<unsigned char>(luma[static_cast<size_t>(y) * width + x]) > bright;
+    return static_cast<double>(count) / std::max(1, (x1 - x0) * (y1 - y0));
 }
 
 }  // namespace lectern::test

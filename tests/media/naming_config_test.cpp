@@ -28,6 +28,8 @@ TEST_CASE("a bad media key names its line and key") {
     CHECK(m.find("'media.fps'") != std::string::npos);
     m = problems_of("[media]\nsource = \"webcam\"\n");
     CHECK(m.find("'media.source': \"webcam\" is not allowed") != std::string::npos);
+    m = problems_of("[media]\nfit = \"zoom\"\n");
+    CHECK(m.find("'media.fit': \"zoom\" is not allowed") != std::string::npos);
 }
 
 TEST_CASE("the example file documents the media defaults") {
@@ -36,6 +38,8 @@ TEST_CASE("the example file documents the media defaults") {
     CHECK(c.media.source == defaults.source);
     CHECK(c.media.preset == defaults.preset);
     CHECK(c.media.width == defaults.width);
+    CHECK(c.media.fit == defaults.fit);
+    CHECK(defaults.fit == "letterbox");
     CHECK(c.media.output_dir == defaults.output_dir);
     CHECK(c.media.file_name == defaults.file_name);
 }
