@@ -179,13 +179,14 @@ void Uploader::process(UploadJob job) {
             }
             last_write = now;
             JobState s = JobState::Uploading;
+            bool mine = true;
             // Called from inside libcurl: no exception may cross it; a busy queue skips one update.
             try {
-                queue_.set_progress(job.id, done, a.media_size, bps);
+                mine = queue_.set_progress(job.id, done, a.media_size, bps);
                 s = queue_.state_of(job.id);
             } catch (const std::exception&) {
             }
-            if (stopping_ || s == JobState::Paused || s == JobState::Cancelled) {
+            if (stopping_ || !mine || s == JobState::Paused || s == JobState::Cancelled) {
                 interrupted = true;
                 return false;
             }
@@ -195,7 +196,7 @@ void Uploader::process(UploadJob job) {
         a.cancelled = [&] { return queue_.state_of(job.id) == JobState::Cancelled; };
         a.verifying = [&] {
             queue_.set_progress(job.id, a.media_size, a.media_size, 0);
-            queue_.set_state(job.id, JobState::Verifying);
+            queue_.mark_verifying(job.id);
         };
         log_line("job " + std::to_string(job.id) + ": " + fs::path(job.media_path).filename().string() + " → " + job.target +
                  " (attempt " + std::to_string(job.attempts) + ")");
