@@ -17,7 +17,7 @@ void print_usage() {
   lectern check-config FILE         validate a configuration file (exit 2 when it has problems)
   lectern hash-pin                  read a console PIN on standard input, print its hash for
                                     [operator] pin_hash
-  lectern agenda show [FILE] [--json]
+  lectern agenda show [FILE|URL] [--json] [--secret NAME]
       print an agenda in its time zone (no FILE: the embedded demo)
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
   lectern devices                   list cameras and audio cards

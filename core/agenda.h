@@ -39,7 +39,9 @@ struct AgendaItem {
     ItemKind kind = ItemKind::Speech;
     std::vector<std::string> speaker_ids;
     std::string presider_id;
-    std::string note;
+    std::string note;      // a subtitle
+    std::string track;     // from imported programmes; may be empty
+    std::string language;  // e.g. "en"; may be empty
     bool record = true;  // false: the speaker declined recording (pretalx "do_not_record")
 
     bool is_on(TimePoint t) const { return start <= t && t < end; }

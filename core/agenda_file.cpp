@@ -121,10 +121,7 @@ Agenda read(const toml::table& root, const std::string& name) {
 
 }  // namespace
 
-Agenda load_agenda_file(const std::string& file) {
-    if (file.size() > 5 && file.compare(file.size() - 5, 5, ".json") == 0) return import_schedule_json_file(file);
-    return read(parse_toml_file(file), file);
-}
+Agenda load_agenda_file(const std::string& file) { return import_schedule(read_schedule_file(file), file); }
 
 Agenda load_agenda_text(const std::string& text, const std::string& name) { return read(parse_toml_text(text, name), name); }
 

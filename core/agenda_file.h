@@ -9,7 +9,7 @@
 namespace lectern {
 
 // Throws InputError (see config/toml_reader.h) naming file, line and key for each problem.
-// A .json file is read as a frab/pretalx schedule.json export (schedule_import.h).
+// The format is chosen by content: TOML, schedule.xml, schedule JSON or iCalendar (schedule_import.h).
 Agenda load_agenda_file(const std::string& file);
 Agenda load_agenda_text(const std::string& text, const std::string& name);
 

@@ -4,6 +4,7 @@
 #include <date/tz.h>
 
 #include <cstdio>
+#include <sstream>
 #include <stdexcept>
 
 namespace lectern {
@@ -30,6 +31,11 @@ std::string date_text(TimePoint t, const std::string& zone) {
     // %e pads single-digit days with a space.
     if (auto pos = text.find("  "); pos != std::string::npos) text.erase(pos, 1);
     return text;
+}
+
+std::string when_text(TimePoint t, TimePoint now, const std::string& zone) {
+    const auto away = t > now ? t - now : now - t;
+    return format_local(t, zone, away > std::chrono::hours{24} ? "%a %H:%M" : "%H:%M");
 }
 
 std::string utc_offset_text(TimePoint t, const std::string& zone) {
@@ -80,31 +86,30 @@ std::string countdown_text(seconds left) {
     return buffer;
 }
 
+std::optional<Rfc3339Time> parse_rfc3339_time(const std::string& text) {
+    // RFC 3339 allows "t" and " " for "T" and "z" for "Z"; date::parse wants one spelling.
+    if (text.size() < 20 || text.size() > 40) return std::nullopt;
+    std::string normal = text;
+    if (normal[10] == 't' || normal[10] == ' ') normal[10] = 'T';
+    if (normal.back() == 'z') normal.back() = 'Z';
+    // Microseconds so that fractional seconds parse; they are dropped below.
+    date::sys_time<std::chrono::microseconds> at;
+    std::chrono::minutes offset{0};
+    std::istringstream in(normal);
+    const bool utc = normal.back() == 'Z';
+    if (utc)
+        in >> date::parse("%FT%TZ", at);
+    else
+        in >> date::parse("%FT%T%Ez", at, offset);
+    if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+    // date::parse checks ranges but accepts a one-digit hour or day; RFC 3339 wants two digits.
+    if (normal[4] != '-' || normal[7] != '-' || normal[13] != ':' || normal[16] != ':') return std::nullopt;
+    return Rfc3339Time{date::floor<seconds>(at), offset, utc};
+}
+
 std::optional<TimePoint> parse_rfc3339(const std::string& text) {
-    int y, mo, d, h, mi, s;
-    char sep;
-    int consumed = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &s, &consumed) != 7 ||
-        (sep != 'T' && sep != ' ' && sep != 't'))
-        return std::nullopt;
-    std::string rest = text.substr(consumed);
-    if (!rest.empty() && rest[0] == '.') {  // fractional seconds are dropped
-        size_t i = 1;
-        while (i < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i]))) ++i;
-        rest = rest.substr(i);
-    }
-    int offset_minutes = 0;
-    if (rest == "Z" || rest == "z") {
-    } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
-        int oh = 0, om = 0;
-        if (std::sscanf(rest.c_str() + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
-        offset_minutes = (oh * 60 + om) * (rest[0] == '-' ? -1 : 1);
-    } else {
-        return std::nullopt;
-    }
-    auto ymd = date::year{y} / date::month(static_cast<unsigned>(mo)) / date::day(static_cast<unsigned>(d));
-    if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
-    return TimePoint{date::sys_days{ymd}} + std::chrono::hours{h} + minutes{mi} + seconds{s} - minutes{offset_minutes};
+    if (auto parsed = parse_rfc3339_time(text)) return parsed->at;
+    return std::nullopt;
 }
 
 std::string to_rfc3339(TimePoint t, const std::string& zone) {

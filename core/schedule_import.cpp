@@ -1,180 +1,118 @@
 #include "schedule_import.h"
 
-#include "local_time.h"
+#include "agenda_file.h"
+#include "importers/schedule_draft.h"
 #include "toml_reader.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <cctype>
 #include <fstream>
-#include <map>
-#include <set>
 #include <sstream>
 
 namespace lectern {
 
-using nlohmann::json;
+const char* to_string(ScheduleFormat format) {
+    switch (format) {
+        case ScheduleFormat::LecternToml: return "Lectern TOML";
+        case ScheduleFormat::FrabXml: return "frab/pentabarf schedule.xml";
+        case ScheduleFormat::ScheduleJson: return "schedule JSON";
+        case ScheduleFormat::ICalendar: return "iCalendar";
+        case ScheduleFormat::Unknown: break;
+    }
+    return "unknown";
+}
 
 std::optional<seconds> parse_schedule_duration(const std::string& text) {
-    std::vector<long> parts;
-    std::istringstream in(text);
-    for (std::string part; std::getline(in, part, ':');) {
-        if (part.empty() || part.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-        parts.push_back(std::stol(part));
+    long parts[3] = {0, 0, 0};
+    size_t count = 0, digits = 0;
+    for (char c : text) {
+        if (c == ':') {
+            if (digits == 0 || ++count == 3) return std::nullopt;
+            digits = 0;
+        } else if (c >= '0' && c <= '9' && digits < 6) {
+            parts[count] = parts[count] * 10 + (c - '0');
+            ++digits;
+        } else {
+            return std::nullopt;
+        }
     }
-    if (parts.size() == 2) return std::chrono::hours{parts[0]} + minutes{parts[1]};
-    if (parts.size() == 3) return std::chrono::days{parts[0]} + std::chrono::hours{parts[1]} + minutes{parts[2]};
+    if (digits == 0) return std::nullopt;
+    if (count == 1) return std::chrono::hours{parts[0]} + minutes{parts[1]};
+    if (count == 2) return std::chrono::days{parts[0]} + std::chrono::hours{parts[1]} + minutes{parts[2]};
     return std::nullopt;
 }
 
 namespace {
 
-ItemKind kind_of(std::string type) {
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (type.find("panel") != std::string::npos) return ItemKind::Panel;
-    if (type.find("discussion") != std::string::npos || type.find("workshop") != std::string::npos) return ItemKind::Discussion;
-    if (type.find("break") != std::string::npos || type.find("lunch") != std::string::npos) return ItemKind::Break;
-    if (type.find("opening") != std::string::npos || type.find("closing") != std::string::npos || type.find("ceremony") != std::string::npos)
-        return ItemKind::Ceremony;
-    return ItemKind::Speech;
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+    return text.size() >= prefix.size() &&
+           std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); });
 }
 
-std::string text_of(const json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return "";
-    if (it->is_string()) return it->get<std::string>();
-    return it->dump();  // ids are numbers in frab, strings in pretalx
-}
-
-class Importer {
-public:
-    explicit Importer(std::string name) : name_(std::move(name)), problems_(name_) {}
-
-    Agenda run(const json& root) {
-        const json* conference = root.contains("schedule") ? &root["schedule"]["conference"] : nullptr;
-        if (!conference || !conference->is_object()) {
-            problems_.add("schedule.conference", "missing: this is not a frab/pretalx schedule.json export");
-            problems_.throw_if_any();
-        }
-        agenda_.event.name = text_of(*conference, "title");
-        agenda_.event.venue = "";
-        agenda_.event.time_zone = text_of(*conference, "time_zone_name");
-        if (agenda_.event.time_zone.empty()) agenda_.event.time_zone = "UTC", note("no time_zone_name: showing times in UTC");
-        try {
-            check_time_zone(agenda_.event.time_zone);
-        } catch (const std::exception& e) {
-            note(std::string(e.what()) + "; showing times in UTC");
-            agenda_.event.time_zone = "UTC";
-        }
-        const json& days = (*conference)["days"];
-        if (!days.is_array()) problems_.add("schedule.conference.days", "missing or not a list");
-        problems_.throw_if_any();
-        for (size_t d = 0; d < days.size(); ++d) {
-            const json& rooms = days[d]["rooms"];
-            if (!rooms.is_object()) continue;
-            for (const auto& [room, talks] : rooms.items()) {
-                for (size_t t = 0; talks.is_array() && t < talks.size(); ++t)
-                    read_talk(talks[t], room, "schedule.conference.days[" + std::to_string(d) + "].rooms." + room + "[" + std::to_string(t) + "]");
-            }
-        }
-        problems_.throw_if_any();
-        if (agenda_.items.empty()) problems_.add("schedule.conference.days", "no talks in any room"), problems_.throw_if_any();
-        settle_time_zone();
-        std::stable_sort(agenda_.items.begin(), agenda_.items.end(), [](const AgendaItem& a, const AgendaItem& b) {
-            return a.start != b.start ? a.start < b.start : a.room_id < b.room_id;
-        });
-        return std::move(agenda_);
-    }
-
-private:
-    void note(std::string text) { agenda_.import_notes.push_back(name_ + ": " + std::move(text)); }
-
-    void read_talk(const json& talk, const std::string& room, const std::string& path) {
-        AgendaItem item;
-        item.id = text_of(talk, "guid");
-        if (item.id.empty()) item.id = text_of(talk, "id");
-        if (item.id.empty()) item.id = "talk-" + std::to_string(agenda_.items.size() + 1), note(path + ": no guid or id; called it " + item.id);
-        if (!ids_.insert(item.id).second) {
-            note(path + ": id " + item.id + " is used twice; the second is " + item.id + "-2");
-            item.id += "-2";
-        }
-        auto start = parse_rfc3339(text_of(talk, "date"));
-        auto length = parse_schedule_duration(text_of(talk, "duration"));
-        if (!start) return problems_.add(path + ".date", "must be a date-time with offset, e.g. 2024-04-29T09:00:00+08:00");
-        if (!length) return problems_.add(path + ".duration", "must be HH:MM (or D:HH:MM), e.g. 00:30");
-        item.start = *start;
-        item.end = *start + *length;
-        offsets_.insert(text_of(talk, "date").substr(19));
-        item.title = text_of(talk, "title");
-        if (item.title.empty()) item.title = "(untitled)", note(path + ": no title");
-        item.kind = kind_of(text_of(talk, "type"));
-        item.record = !talk.value("do_not_record", false);
-        item.note = text_of(talk, "subtitle");
-        item.room_id = room_id(room);
-        for (const json& person : talk.value("persons", json::array())) {
-            std::string name = text_of(person, "public_name");
-            if (name.empty()) name = text_of(person, "name");
-            if (name.empty()) continue;
-            std::string id = text_of(person, "code");
-            if (id.empty()) id = text_of(person, "id");
-            if (id.empty()) id = name;
-            if (!agenda_.speaker(id)) agenda_.speakers.push_back(Speaker{id, name, "", "", ""});
-            item.speaker_ids.push_back(id);
-        }
-        agenda_.items.push_back(std::move(item));
-    }
-
-    std::string room_id(const std::string& name) {
-        for (const auto& r : agenda_.rooms)
-            if (r.name == name) return r.id;
-        agenda_.rooms.push_back(Room{name, name});
-        return name;
-    }
-
-    // pretalx writes time_zone_name "UTC" while its times carry the venue's offset: when every talk
-    // has the same offset and the named zone disagrees, show the times as printed.
-    void settle_time_zone() {
-        if (offsets_.size() != 1) return;
-        const std::string offset = *offsets_.begin();
-        const std::string zone_offset = utc_offset_text(agenda_.items.front().start, agenda_.event.time_zone).substr(3);
-        if (offset == zone_offset || (offset == "Z" && zone_offset == "+00:00")) return;
-        int hours = 0, mins = 0;
-        if (std::sscanf(offset.c_str() + 1, "%d:%d", &hours, &mins) != 2 || mins != 0) return;
-        const std::string etc = hours == 0 ? "UTC" : std::string("Etc/GMT") + (offset[0] == '+' ? "-" : "+") + std::to_string(hours);
-        note("time_zone_name says " + agenda_.event.time_zone + " but every talk's date carries " + offset + "; showing times at " +
-             offset + " (" + etc + ")");
-        agenda_.event.time_zone = etc;
-    }
-
-    std::string name_;
-    ProblemList problems_;
-    Agenda agenda_;
-    std::set<std::string> ids_;
-    std::set<std::string> offsets_;
-};
-
-int line_of(const std::string& text, size_t byte) {
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min(byte, text.size())), '\n'));
+bool contains_ci(std::string_view text, std::string_view needle) {
+    return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                       [](char a, char b) { return std::tolower(a) == std::tolower(b); }) != text.end();
 }
 
 }  // namespace
 
-Agenda import_schedule_json(const std::string& text, const std::string& name) {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        throw InputError({{name, line_of(text, e.byte), 0, "", std::string("JSON syntax error: ") + e.what()}});
+DetectedFormat detect_schedule_format(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    const std::string_view head = text.substr(0, 4096);
+    if (text.empty()) return {ScheduleFormat::Unknown, "an empty file"};
+    if (starts_with_ci(text, "BEGIN:VCALENDAR")) return {ScheduleFormat::ICalendar, ""};
+    if (head.substr(0, 5) == "%PDF-") return {ScheduleFormat::Unknown, "a PDF document"};
+    if (head.find('\0') != std::string_view::npos) return {ScheduleFormat::Unknown, "a binary file"};
+    if (text.front() == '<') {
+        if (contains_ci(head, "<!doctype html") || contains_ci(head, "<html")) return {ScheduleFormat::Unknown, "an HTML page"};
+        if (head.find("<schedule") != std::string_view::npos) return {ScheduleFormat::FrabXml, ""};
+        return {ScheduleFormat::Unknown, "an XML document without a <schedule> root"};
     }
-    return Importer(name).run(root);
+    if (text.front() == '{') return {ScheduleFormat::ScheduleJson, ""};
+    if (text.front() == '[') {
+        // A TOML table header ("[event]") or a JSON list.
+        const size_t close = head.find(']');
+        const std::string_view name = head.substr(1, close == std::string_view::npos ? 0 : close - 1);
+        const bool toml_header = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == '[' || c == ' ' || c == '"';
+        });
+        return toml_header ? DetectedFormat{ScheduleFormat::LecternToml, ""} : DetectedFormat{ScheduleFormat::Unknown, "a JSON list"};
+    }
+    // TOML starts with a comment or "key = value"; anything else is plain text.
+    const std::string_view first_line = text.substr(0, text.find('\n'));
+    if (text.front() == '#' || (first_line.find('=') != std::string_view::npos && std::isalpha(static_cast<unsigned char>(text.front()))))
+        return {ScheduleFormat::LecternToml, ""};
+    return {ScheduleFormat::Unknown, "plain text"};
 }
 
-Agenda import_schedule_json_file(const std::string& file) {
+Agenda import_schedule(const std::string& text, const std::string& name) {
+    const DetectedFormat found = detect_schedule_format(text);
+    switch (found.format) {
+        case ScheduleFormat::LecternToml: return load_agenda_text(text, name);
+        case ScheduleFormat::FrabXml: return import_frab_xml(text, name);
+        case ScheduleFormat::ScheduleJson: return import_schedule_json(text, name);
+        case ScheduleFormat::ICalendar: return import_icalendar(text, name);
+        case ScheduleFormat::Unknown: break;
+    }
+    throw InputError({{name, 0, 0, "",
+                       "not a schedule Lectern reads: this looks like " + found.looks_like +
+                           "; Lectern reads Lectern TOML, frab/pentabarf schedule.xml, schedule JSON (v1 and v2) and iCalendar (.ics)"}});
+}
+
+std::string read_schedule_file(const std::string& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw InputError({{file, 0, 0, "", "cannot be read; check the path and its permissions"}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return import_schedule_json(text.str(), file);
+    std::string text;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<size_t>(in.gcount()));
+        if (text.size() > kMaxScheduleBytes)
+            throw InputError({{file, 0, 0, "", "is larger than " + std::to_string(kMaxScheduleBytes >> 20) + " MB; that is no conference programme"}});
+    }
+    return text;
 }
+
+Agenda import_schedule_json_file(const std::string& file) { return import_schedule_json(read_schedule_file(file), file); }
 
 }  // namespace lectern

@@ -7,6 +7,7 @@
 #include "local_time.h"
 #include "recording_station.h"
 #include "screen_state_file.h"
+#include "secrets.h"
 
 #include <SDL.h>
 #include <imgui_impl_sdl.h>
@@ -25,6 +26,13 @@ std::string agenda_glyphs(const Agenda& agenda) {
     for (const auto& s : agenda.speakers) all += s.name + s.native_name + s.affiliation + s.role;
     for (const auto& i : agenda.items) all += i.title + i.note;
     return all;
+}
+
+// agenda.url's user and password, from the secret agenda.secret names (as the upload targets do).
+FetchCredentials agenda_credentials(const LecternConfig& config) {
+    if (config.agenda.secret.empty()) return {};
+    const TargetSecret secret = Secrets::load(expand_home(config.upload.secrets_file)).get(config.agenda.secret);
+    return {secret.user, secret.password};
 }
 
 std::string room_list(const Agenda& agenda) {
@@ -47,7 +55,7 @@ struct Session {
     Session(const KioskOptions& options, bool with_station)
         : config(options.config_file.empty() ? LecternConfig{} : load_config(options.config_file)),
           clock(options.at ? std::unique_ptr<Clock>(new FixedClock(*options.at)) : std::unique_ptr<Clock>(new SystemClock)),
-          agenda(std::make_unique<AgendaSource>(config.agenda, *clock, !options.at)),
+          agenda(std::make_unique<AgendaSource>(config.agenda, *clock, !options.at, agenda_credentials(config))),
           font_files(ui::find_fonts(config.display.font)) {
         const std::string screen = options.screen.empty() ? config.kiosk.screen : options.screen;
         operator_screen = screen == "operator";
@@ -69,6 +77,7 @@ struct Session {
         ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
         if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
         if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
+        ctx.agenda_badge = agenda->staleness(ctx.now);
         if (station)
             for (const auto& problem : station->problems()) ctx.notices.push_back(problem);
         return ctx;

@@ -58,6 +58,19 @@ TEST_CASE("agenda show of a broken file exits 2 naming the line") {
     CHECK(r.out.find("'rooms[0].name': is required") != std::string::npos);
 }
 
+TEST_CASE("agenda show reads a schedule.xml and an .ics by content, and refuses an HTML page with exit 2") {
+    CommandResult xml = run_command(lectern + " agenda show " LECTERN_SOURCE_DIR "/tests/data/schedules/congress.xml");
+    CHECK(xml.status == 0);
+    CHECK(xml.out.find("10:30–11:00  [Saal 1] Opening & Welcome — Ada Example") != std::string::npos);
+    CHECK(xml.out.find("note: id e-dup is used by 2 events") != std::string::npos);
+    CommandResult ics = run_command(lectern + " agenda show " LECTERN_SOURCE_DIR "/tests/data/schedules/meetups.ics");
+    CHECK(ics.status == 0);
+    CHECK(ics.out.find("09:00–09:45  [Main Hall] Keynote — Bea Sample, Cy Person") != std::string::npos);
+    CommandResult html = run_command(lectern + " agenda show " LECTERN_SOURCE_DIR "/tests/data/schedules/login-page.html");
+    CHECK(html.status == 2);
+    CHECK(html.out.find("not a schedule Lectern reads: this looks like an HTML page") != std::string::npos);
+}
+
 TEST_CASE("an unknown option is refused with exit 2") {
     CommandResult r = run_command(lectern + " --fullscreen-please");
     CHECK(r.status == 2);

@@ -19,16 +19,26 @@ void write_agenda(const std::string& path, const std::string& title, std::filesy
     std::filesystem::last_write_time(path, stamp);  // distinct stamps even within one clock tick
 }
 
+// An agenda file with one item "First", watched by a source with a fixed clock.
+struct WatchedFile {
+    std::string path;
+    std::filesystem::file_time_type t0 = std::filesystem::file_time_type::clock::now();
+    AgendaConfig config;
+    FixedClock clock{*parse_rfc3339("2024-04-29T09:30:00+08:00")};
+    AgendaSource source;
+
+    explicit WatchedFile(std::string file)
+        : path((write_agenda(file, "First", t0), file)), config(AgendaConfig{path}), source(config, clock, true) {}
+    ~WatchedFile() { std::filesystem::remove(path); }
+};
+
 }  // namespace
 
 TEST_CASE("a changed agenda file is picked up, a broken edit keeps the last good agenda and names the problem") {
-    const std::string path = "agenda_source_test.toml";
-    const auto t0 = std::filesystem::file_time_type::clock::now();
-    write_agenda(path, "First", t0);
-    AgendaConfig config;
-    config.file = path;
-    FixedClock clock(*parse_rfc3339("2024-04-29T09:30:00+08:00"));
-    AgendaSource source(config, clock, true);
+    WatchedFile watched("agenda_source_test.toml");
+    const std::string& path = watched.path;
+    const auto t0 = watched.t0;
+    AgendaSource& source = watched.source;
     CHECK(source.current()->items.at(0).title == "First");
     CHECK_FALSE(source.reload_if_changed());  // nothing changed
 
@@ -48,7 +58,6 @@ TEST_CASE("a changed agenda file is picked up, a broken edit keeps the last good
     CHECK(source.reload_if_changed());
     CHECK(source.current()->items.at(0).title == "Third");
     CHECK(source.problem().empty());
-    std::filesystem::remove(path);
 }
 
 TEST_CASE("the demo agenda is moved to now unless the clock is fixed for a screenshot") {
@@ -60,4 +69,23 @@ TEST_CASE("the demo agenda is moved to now unless the clock is fixed for a scree
     CHECK(now_next(*live.current(), "hall", clock.now()).now != nullptr);
     AgendaSource frozen(config, clock, false);
     CHECK(frozen.current()->moved_by.count() == 0);
+}
+
+TEST_CASE("a half-written agenda file is read again once complete, even when its mtime did not change") {
+    WatchedFile watched("agenda_source_half_test.toml");
+    const std::string& path = watched.path;
+    const auto t0 = watched.t0;
+    AgendaSource& source = watched.source;
+
+    // An editor or rsync caught mid-write: the watcher reads half a file...
+    const auto t1 = t0 + std::chrono::seconds(1);
+    std::ofstream(path) << "[event]\nname = \"E\"\ntime_zone = \"Asia/Shanghai\"\n[[rooms]]\nid = \"ha";
+    std::filesystem::last_write_time(path, t1);
+    CHECK_FALSE(source.reload_if_changed());
+    CHECK_FALSE(source.problem().empty());
+    // ...and the rest arrives within the same timestamp tick (coarse file systems, fast writers).
+    write_agenda(path, "Second", t1);
+    CHECK(source.reload_if_changed());
+    CHECK(source.current()->items.at(0).title == "Second");
+    CHECK(source.problem().empty());
 }

@@ -42,3 +42,21 @@ TEST_CASE("relative times and countdowns read naturally") {
     CHECK(countdown_text(seconds{-65}) == "+1:05");
     CHECK(countdown_text(seconds{3723}) == "1:02:03");
 }
+
+TEST_CASE("RFC 3339 keeps the offset as written and accepts the spellings the RFC allows") {
+    auto t = parse_rfc3339_time("2024-04-29t09:40:00-03:30");
+    REQUIRE(t);
+    CHECK(t->offset == minutes{-210});
+    CHECK_FALSE(t->utc);
+    CHECK(t->at == *parse_rfc3339("2024-04-29T13:10:00Z"));
+    CHECK(parse_rfc3339_time("2024-04-29 09:40:00z")->utc);
+    CHECK_FALSE(parse_rfc3339("2024-04-29T09:40:00+08:00 trailing").has_value());
+    CHECK_FALSE(parse_rfc3339("2024-04-29T25:40:00Z").has_value());
+}
+
+TEST_CASE("a time more than a day away carries its weekday") {
+    TimePoint now = *parse_rfc3339("2024-04-29T09:00:00+08:00");  // a Monday
+    CHECK(when_text(*parse_rfc3339("2024-04-29T16:00:00+08:00"), now, "Asia/Shanghai") == "16:00");
+    CHECK(when_text(*parse_rfc3339("2024-04-30T08:00:00+08:00"), now, "Asia/Shanghai") == "08:00");
+    CHECK(when_text(*parse_rfc3339("2024-05-01T16:00:00+08:00"), now, "Asia/Shanghai") == "Wed 16:00");
+}

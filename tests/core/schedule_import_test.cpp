@@ -65,3 +65,17 @@ TEST_CASE("a broken export names the JSON path of each unusable talk") {
     CHECK(problems_of("{\"schedule\": [1, 2,").find("schedule.json:1:") == 0);
     CHECK(problems_of("{\"agenda\": {}}").find("not a frab/pretalx schedule.json export") != std::string::npos);
 }
+
+TEST_CASE("an offset beyond 14 hours never becomes a time zone that does not exist") {
+    // Every talk at +15:00: inferring a zone from it used to build "Etc/GMT-15", and drawing the clock threw.
+    Agenda a = import_schedule_json(R"({"schedule":{"conference":{"title":"C","time_zone_name":"UTC","days":[{"rooms":{"Hall":[
+        {"guid":"g1","date":"2024-05-01T10:00:00+15:00","duration":"00:45","title":"T","persons":[]}]}}]}}})",
+                                    "s.json");
+    REQUIRE(a.items.size() == 1);
+    CHECK_NOTHROW(check_time_zone(a.event.time_zone));
+    CHECK_NOTHROW(clock_text(a.items[0].start, a.event.time_zone));
+    CHECK(a.items[0].start == *parse_rfc3339("2024-04-30T19:00:00Z"));
+    bool noted = false;
+    for (const auto& note : a.import_notes) noted = noted || note.find("+15:00") != std::string::npos;
+    CHECK(noted);
+}

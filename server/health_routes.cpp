@@ -1,0 +1,11 @@
+#include "health_routes.h"
+
+#include "http_server.h"
+
+namespace lectern {
+
+void add_health_routes(HttpServer& server) {
+    server.get("/healthz", [](const httplib::Request&, httplib::Response& res) { reply(res, 200, "ok\n"); });
+}
+
+}  // namespace lectern

@@ -1,0 +1,26 @@
+// Test helpers that talk to a real server with real clients: curl for HTTP, a raw socket for what
+// curl would never send (malformed requests, idle connections).
+#pragma once
+
+#include <string>
+
+namespace lectern::test {
+
+struct CurlResult {
+    int status = 0;      // HTTP status, 0 when curl got none
+    std::string body;
+    std::string headers;
+};
+
+// Runs `curl -sS <args> http://127.0.0.1:<port><path>`; args are passed to the shell as written.
+CurlResult curl(int port, const std::string& path, const std::string& args = "");
+
+// Sends `raw` on a new connection and returns everything the server answers until it closes
+// (or `timeout_s` passes).
+std::string raw_exchange(int port, const std::string& raw, int timeout_s = 10);
+
+// Connects and sends nothing; returns the seconds until the server closed the connection, or -1
+// when it was still open after `limit_s`.
+double seconds_until_idle_close(int port, int limit_s);
+
+}  // namespace lectern::test
