@@ -80,6 +80,8 @@ console.log("video width: " + played);
 const shot = await send("Page.captureScreenshot", { format: "png" });
 writeFileSync(out, Buffer.from(shot.result.data, "base64"));
 socket.close();
+const exited = new Promise((resolve) => browser.on("exit", resolve));
 browser.kill("SIGTERM");
-rmSync(profile, { recursive: true, force: true });
+await exited;  // Chromium writes its profile until it exits
+rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
 process.exit(0);
