@@ -17,8 +17,9 @@ void print_usage() {
   lectern check-config [--strict] FILE
                                     validate a configuration file (exit 2 when it has problems;
                                     --strict also refuses warnings, e.g. the demo PIN 1234)
-  lectern hash-pin                  read a console PIN on standard input, print its hash for
-                                    [operator] pin_hash
+  lectern hash-pin [--staff]        read a console PIN (or with --staff the staff page's password) on
+                                    standard input, print its hash for [operator] pin_hash
+                                    ([archive] staff_password_hash)
   lectern agenda show [FILE|URL] [--json] [--secret NAME]
       print an agenda in its time zone (no FILE: the embedded demo)
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
