@@ -55,6 +55,7 @@ void read_operator(TableReader r, OperatorConfig& c) {
     c.tries_before_lockout = static_cast<int>(r.integer("tries_before_lockout", c.tries_before_lockout, 1, 20));
     c.lockout_seconds = static_cast<int>(r.integer("lockout_seconds", c.lockout_seconds, 1, 3600));
     c.idle_lock_seconds = static_cast<int>(r.integer("idle_lock_seconds", c.idle_lock_seconds, 10, 86400));
+    c.lockout_file = r.text("lockout_file", c.lockout_file);
     r.finish();
 }
 

@@ -46,7 +46,8 @@ struct OperatorConfig {
     // then says so until a hash is set).
     std::string pin_hash;
     int tries_before_lockout = 3;
-    int lockout_seconds = 30;        // doubles with each further lockout
+    int lockout_seconds = 30;
+    std::string lockout_file = "~/Lectern/operator-lockout.json";  // wrong tries survive a restart; "" = memory only        // doubles with each further lockout
     int idle_lock_seconds = 300;     // the console locks itself after this long untouched
 };
 
