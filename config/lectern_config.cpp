@@ -22,7 +22,7 @@ void read_agenda(TableReader r, AgendaConfig& c) {
     if (!c.url.empty() && c.url.rfind("http://", 0) != 0 && c.url.rfind("https://", 0) != 0)
         r.problem("url", "must start with http:// or https://, e.g. \"https://pretalx.example.org/conf/schedule.xml\"");
     if (!c.url.empty() && !c.file.empty()) r.problem("url", "and file are both set; keep one of them");
-    if (c.url.find('@') != std::string::npos && c.url.find('@') < c.url.find('/', 8))
+    if (url_holds_credentials(c.url))
         r.problem("url", "must not carry a user or password; name a secret with agenda.secret instead");
     c.secret = r.text("secret", c.secret);
     c.cache_dir = expand_home(r.text("cache_dir", c.cache_dir));
@@ -79,6 +79,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_media(r.table("media"), config.media);
     read_upload(r.table("upload"), config.upload);
     read_web(r.table("web"), config.web);
+    read_archive(r.table("archive"), config.archive);
     r.finish();
     problems.throw_if_any();
     return config;
