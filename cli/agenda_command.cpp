@@ -1,7 +1,11 @@
-// `lectern agenda show [FILE] [--json]`: an agenda in its own time zone, with what the importer noted.
+// `lectern agenda show [FILE|URL] [--json] [--secret NAME]`: an agenda in its own time zone, with what
+// the importer noted.
 #include "commands.h"
 
+#include "agenda_fetch.h"
 #include "agenda_file.h"
+#include "schedule_import.h"
+#include "secrets.h"
 #include "local_time.h"
 #include "toml_reader.h"
 
@@ -45,23 +49,42 @@ void print_text(const Agenda& a) {
     }
 }
 
+bool is_url(const std::string& source) { return source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0; }
+
+// A file, or one fetch of a URL (credentials from the environment's LECTERN_SECRET_<NAME>_*).
+Agenda load_source(const std::string& source, const std::string& secret) {
+    if (source.empty()) return demo_agenda();
+    if (!is_url(source)) return load_agenda_file(source);
+    FetchRequest request;
+    request.url = source;
+    if (!secret.empty()) {
+        const TargetSecret s = Secrets{}.get(secret);
+        request.credentials = {s.user, s.password};
+    }
+    FetchResult fetched = fetch_schedule(request);
+    if (fetched.outcome != FetchResult::Outcome::Fresh) throw InputError({{display_url(source), 0, 0, "", fetched.error}});
+    return import_schedule(fetched.body, display_url(source));
+}
+
 }  // namespace
 
 int run_agenda_command(const std::vector<std::string>& args) {
     if (args.empty() || args[0] != "show") {
-        std::cerr << "usage: lectern agenda show [FILE] [--json]\n";
+        std::cerr << "usage: lectern agenda show [FILE|URL] [--json] [--secret NAME]\n";
         return kExitBadInput;
     }
-    std::string file;
+    std::string file, secret;
     bool json = false;
     for (size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--json")
             json = true;
+        else if (args[i] == "--secret" && i + 1 < args.size())
+            secret = args[++i];
         else
             file = args[i];
     }
     try {
-        Agenda agenda = file.empty() ? demo_agenda() : load_agenda_file(file);
+        Agenda agenda = load_source(file, secret);
         if (json)
             std::cout << to_json(agenda).dump(2) << "\n";
         else

@@ -17,11 +17,14 @@ void print_usage() {
   lectern check-config FILE         validate a configuration file (exit 2 when it has problems)
   lectern hash-pin                  read a console PIN on standard input, print its hash for
                                     [operator] pin_hash
-  lectern agenda show [FILE] [--json]
+  lectern agenda show [FILE|URL] [--json] [--secret NAME]
       print an agenda in its time zone (no FILE: the embedded demo)
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
   lectern devices                   list cameras and audio cards
   lectern uploads list|retry|pause|cancel [ID] [--json]        the upload queue
+  lectern archive reindex [DIR...] | list | search WORDS | show ID | verify [ID...] [--dir DIR]
+                  | export FOLDER   [--speaker --title --room --event --date --from --to] [--json]
+      the recordings catalog: find, check (exit 1 on problems) and take away recorded speeches
 )");
 }
 

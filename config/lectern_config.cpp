@@ -18,6 +18,17 @@ void read_agenda(TableReader r, AgendaConfig& c) {
     c.file = r.text("file", c.file);
     c.demo_move_to_today = r.boolean("demo_move_to_today", c.demo_move_to_today);
     c.reload_seconds = static_cast<int>(r.integer("reload_seconds", c.reload_seconds, 1, 3600));
+    c.url = r.text("url", c.url);
+    if (!c.url.empty() && c.url.rfind("http://", 0) != 0 && c.url.rfind("https://", 0) != 0)
+        r.problem("url", "must start with http:// or https://, e.g. \"https://pretalx.example.org/conf/schedule.xml\"");
+    if (!c.url.empty() && !c.file.empty()) r.problem("url", "and file are both set; keep one of them");
+    if (url_holds_credentials(c.url))
+        r.problem("url", "must not carry a user or password; name a secret with agenda.secret instead");
+    c.secret = r.text("secret", c.secret);
+    c.cache_dir = expand_home(r.text("cache_dir", c.cache_dir));
+    c.fetch_timeout_seconds = static_cast<int>(r.integer("fetch_timeout_seconds", c.fetch_timeout_seconds, 1, 300));
+    c.stale_after_seconds = static_cast<int>(r.integer("stale_after_seconds", c.stale_after_seconds, 10, 7 * 86400));
+    c.ca_file = expand_home(r.text("ca_file", c.ca_file));
     r.finish();
 }
 

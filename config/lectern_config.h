@@ -18,9 +18,15 @@ struct KioskConfig {
 };
 
 struct AgendaConfig {
-    std::string file;                // empty = the embedded demo agenda
+    std::string file;                // empty = the embedded demo agenda (or url)
     bool demo_move_to_today = true;  // move the demo agenda's times to now so now/next are live
-    int reload_seconds = 30;         // how often the agenda file is checked for changes
+    int reload_seconds = 30;         // how often the agenda file (or url) is checked for changes
+    std::string url;                 // http(s) programme to fetch instead of a file; "" = none
+    std::string secret;              // secret name for url's user/password; "" = anonymous
+    std::string cache_dir;           // last good copy of url; "" = $XDG_CACHE_HOME/lectern or ~/.cache/lectern
+    int fetch_timeout_seconds = 20;  // one fetch of url, connection included
+    int stale_after_seconds = 900;   // the screens show a staleness badge when the copy is older
+    std::string ca_file;             // extra CA certificate for an https url; "" = the system's
 };
 
 struct DisplayConfig {

@@ -3,6 +3,8 @@
 // Secrets never live here: a target names a secret, resolved from the environment or secrets_file.
 #pragma once
 
+#include "home_path.h"  // expand_home, for the paths set here
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -46,10 +48,11 @@ struct UploadConfig {
     static UploadTargetConfig default_archive_target();
 };
 
+// True when a URL carries a user or password (curl_url finds the user info; an '@' it cannot
+// place counts too): such URLs are refused, credentials belong in the secrets file.
+bool url_holds_credentials(const std::string& url);
+
 // Reads [upload]; an absent [[upload.targets]] keeps the local archive default.
 void read_upload(TableReader r, UploadConfig& c);
-
-// "~/x" → "$HOME/x"; other paths unchanged.
-std::string expand_home(const std::string& path);
 
 }  // namespace lectern

@@ -61,11 +61,9 @@ DayPhase day_phase(const Agenda& agenda, TimePoint t) {
     return DayPhase::During;
 }
 
-namespace {
-
 // Lower-cases ASCII and drops spaces, hyphens and dots; other UTF-8 bytes pass unchanged,
 // so Chinese matches by exact characters.
-std::string fold(const std::string& text) {
+std::string fold_for_search(const std::string& text) {
     std::string out;
     for (unsigned char c : text) {
         if (c == ' ' || c == '-' || c == '.' || c == '\t') continue;
@@ -74,17 +72,15 @@ std::string fold(const std::string& text) {
     return out;
 }
 
-}  // namespace
-
 std::vector<SpeakerSlot> find_slots(const Agenda& agenda, const std::string& query) {
     std::vector<SpeakerSlot> out;
-    const std::string q = fold(query);
+    const std::string q = fold_for_search(query);
     if (q.empty()) return out;
     for (const auto& item : agenda.items) {
         auto consider = [&](const std::string& id, bool presiding) {
             const Speaker* s = agenda.speaker(id);
             if (!s) return;
-            if (fold(s->name).find(q) == std::string::npos && fold(s->native_name).find(q) == std::string::npos) return;
+            if (fold_for_search(s->name).find(q) == std::string::npos && fold_for_search(s->native_name).find(q) == std::string::npos) return;
             for (const auto& seen : out)
                 if (seen.speaker == s && seen.item == &item) return;
             out.push_back({s, &item, presiding});

@@ -92,6 +92,10 @@ struct SpeakerSlot {
 // "junkai", "Li Jun" and "俊凯" all match), with their slots in time order; past slots are kept.
 std::vector<SpeakerSlot> find_slots(const Agenda& agenda, const std::string& query);
 
+// The text find_slots compares: ASCII lower-cased, spaces, hyphens and dots dropped, other
+// UTF-8 unchanged. Also used by the recordings archive's search.
+std::string fold_for_search(const std::string& text);
+
 // The speakers' names of an item, "Wu Jianmin 伍建民, ..." for display.
 std::string speaker_line(const Agenda& agenda, const AgendaItem& item);
 

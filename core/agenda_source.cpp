@@ -8,7 +8,17 @@
 
 namespace lectern {
 
-AgendaSource::AgendaSource(const AgendaConfig& config, const Clock& clock, bool move_demo) : config_(config), clock_(clock) {
+AgendaSource::AgendaSource(const AgendaConfig& config, const Clock& clock, bool move_demo, FetchCredentials credentials)
+    : config_(config), clock_(clock) {
+    if (!config_.url.empty()) {
+        feed_ = std::make_unique<AgendaFeed>(
+            FeedSettings{config_.url, std::move(credentials), config_.cache_dir.empty() ? default_agenda_cache_dir() : config_.cache_dir,
+                         config_.fetch_timeout_seconds, config_.ca_file},
+            clock_);
+        publish(feed_->first());
+        feed_status_ = feed_->status();
+        return;
+    }
     if (config_.file.empty()) {
         Agenda demo = demo_agenda();
         if (move_demo && config_.demo_move_to_today) move_demo_to_now(demo, clock_.now());
@@ -39,6 +49,29 @@ std::string AgendaSource::problem() const {
     return problem_;
 }
 
+FeedStatus AgendaSource::feed_status() const {
+    std::lock_guard lock(mutex_);
+    return feed_status_;
+}
+
+std::string AgendaSource::staleness(TimePoint now) const {
+    std::lock_guard lock(mutex_);
+    return staleness_text(feed_status_, now, current_->event.time_zone, seconds{config_.stale_after_seconds});
+}
+
+bool AgendaSource::refresh_feed() {
+    std::optional<Agenda> fresh = feed_->refresh();
+    if (fresh) publish(std::move(*fresh));
+    std::lock_guard lock(mutex_);
+    feed_status_ = feed_->status();
+    if (feed_status_.problem.empty())
+        problem_.clear();
+    else
+        problem_ = "The programme could not be refreshed (" + feed_status_.problem + "); showing the copy of " +
+                   (feed_status_.as_of ? when_text(*feed_status_.as_of, clock_.now(), current_->event.time_zone) : "the start") + ".";
+    return fresh.has_value();
+}
+
 void AgendaSource::publish(Agenda agenda) {
     auto snapshot = std::make_shared<const Agenda>(std::move(agenda));
     std::lock_guard lock(mutex_);
@@ -47,6 +80,7 @@ void AgendaSource::publish(Agenda agenda) {
 }
 
 bool AgendaSource::reload_if_changed() {
+    if (feed_) return refresh_feed();
     if (config_.file.empty()) return false;
     std::error_code ec;
     auto stamp = std::filesystem::last_write_time(config_.file, ec);
@@ -71,9 +105,10 @@ bool AgendaSource::reload_if_changed() {
 }
 
 void AgendaSource::start_watching() {
-    if (config_.file.empty() || watcher_.joinable()) return;
+    if ((config_.file.empty() && !feed_) || watcher_.joinable()) return;
     watcher_ = std::thread([this] {
         pthread_setname_np(pthread_self(), "agenda-watch");
+        if (feed_) reload_if_changed();  // a programme from the cache is checked at once, not after the first wait
         std::unique_lock lock(wake_mutex_);
         while (!wake_.wait_for(lock, std::chrono::seconds(config_.reload_seconds), [this] { return stopping_; })) {
             lock.unlock();

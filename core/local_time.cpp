@@ -72,6 +72,7 @@ std::string relative_text(TimePoint start, TimePoint end, TimePoint now) {
     if (now >= start && now < end) return "now";
     if (now >= end) return "ended " + fmt(std::chrono::duration_cast<minutes>(now - end).count()) + " ago";
     auto mins = std::chrono::duration_cast<minutes>(start - now + seconds{59}).count();  // round up
+    if (mins >= 24 * 60) return "in " + std::to_string(mins / (24 * 60)) + (mins < 48 * 60 ? " day" : " days");
     return "in " + fmt(mins);
 }
 

@@ -1,5 +1,7 @@
 #include "operator_access.h"
 
+#include "encoding.h"
+
 #include "sha256.h"
 
 #include <openssl/crypto.h>
@@ -14,10 +16,7 @@ namespace lectern {
 namespace {
 
 std::string hex(const std::vector<unsigned char>& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : bytes) out += {digits[b >> 4], digits[b & 15]};
-    return out;
+    return to_hex(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 bool unhex(const std::string& text, std::vector<unsigned char>& out) {

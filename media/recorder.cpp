@@ -169,7 +169,8 @@ bool Recorder::Impl::pump(CaptureInput& input, int role) {
         switch (input.read(frame)) {
             case CaptureInput::Read::Video: {
                 ++frames_captured;
-                CapturedFrame captured{std::move(frame), input.last_video_time(), generation};
+                CapturedFrame captured{std::move(frame), input.last_video_time(), generation,
+                                       input.last_capture_time()};
                 if (live) {
                     // A live source cannot wait: when the queue is full the frame is dropped, counted.
                     if (!video_queue.try_push(std::move(captured))) ++dropped_frames;
@@ -180,7 +181,7 @@ bool Recorder::Impl::pump(CaptureInput& input, int role) {
             }
             case CaptureInput::Read::Audio:
                 meter.add(frame.get());
-                audio.push(frame.get());
+                audio.push(frame.get(), input.last_capture_time());
                 break;
             case CaptureInput::Read::Again: std::this_thread::sleep_for(5ms); break;
             case CaptureInput::Read::End: return !input.spec().reconnect;

@@ -4,6 +4,7 @@
 // is one short transaction and the workers re-check a job's state while they upload.
 #pragma once
 
+#include "c_deleter.h"
 #include "upload_job.h"
 
 #include <sqlite3.h>
@@ -17,14 +18,8 @@
 
 namespace lectern {
 
-struct SqliteCloser {
-    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-struct SqliteFinalizer {
-    void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
-};
-using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
-using SqliteStatement = std::unique_ptr<sqlite3_stmt, SqliteFinalizer>;
+using SqliteDb = std::unique_ptr<sqlite3, CDeleter<sqlite3_close_v2>>;
+using SqliteStatement = std::unique_ptr<sqlite3_stmt, CDeleter<sqlite3_finalize>>;
 
 // What a worker needs to run one job.
 struct UploadJob {

@@ -7,6 +7,8 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <png.h>
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace lectern {
@@ -96,10 +98,23 @@ ImVec2 FrameRenderer::size() const {
 ui::Fonts FrameRenderer::load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text) {
     const ImVec2 s = size();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    ui::Fonts fonts = ui::build_fonts(files, s.x, s.y, text_scale, text);
+    ui::Fonts fonts = ui::build_fonts(files, s.x, s.y, text_scale, text, max_texture_side());
     ImGui_ImplSDLRenderer_CreateFontsTexture();
+    must_present_ = true;
+    ImGui::GetIO().Fonts->ClearTexData();  // the texture has its own copy; at 4K the CPU's was tens of MB
     ui::apply_style(fonts.unit);
     return fonts;
+}
+
+int FrameRenderer::max_texture_side() const {
+    SDL_RendererInfo info{};
+    int side = kMaxAtlasSide;
+    if (SDL_GetRendererInfo(renderer_, &info) == 0) {
+        // 0 means no limit (the software renderer).
+        if (info.max_texture_width > 0) side = std::min(side, info.max_texture_width);
+        if (info.max_texture_height > 0) side = std::min(side, info.max_texture_height);
+    }
+    return side;
 }
 
 void FrameRenderer::begin_frame() {
@@ -115,10 +130,44 @@ void FrameRenderer::begin_frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
 }
 
+namespace {
+
+// FNV-1a over what the frame would draw: equal hashes mean the same picture (textures aside).
+// Positions count to half a pixel, so the timeline's now line creeping by a hundredth of a pixel
+// between frames is no change; it is drawn again once it moved visibly.
+uint64_t hash_draw_data(const ImDrawData& data) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* bytes, size_t n) {
+        for (const auto* p = static_cast<const unsigned char*>(bytes); n--; ++p) h = (h ^ *p) * 1099511628211ull;
+    };
+    mix(&data.DisplaySize, sizeof data.DisplaySize);
+    for (int i = 0; i < data.CmdListsCount; ++i) {
+        const ImDrawList& list = *data.CmdLists[i];
+        for (const ImDrawVert& v : list.VtxBuffer) {
+            const long at[2] = {std::lround(v.pos.x * 2), std::lround(v.pos.y * 2)};
+            mix(at, sizeof at), mix(&v.uv, sizeof v.uv), mix(&v.col, sizeof v.col);
+        }
+        mix(list.IdxBuffer.Data, static_cast<size_t>(list.IdxBuffer.size_in_bytes()));
+        for (const ImDrawCmd& cmd : list.CmdBuffer) mix(&cmd.TextureId, sizeof cmd.TextureId), mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+    }
+    return h;
+}
+
+}  // namespace
+
+uint64_t FrameRenderer::picture_hash() const { return hash_draw_data(*ImGui::GetDrawData()); }
+
 void FrameRenderer::end_frame(bool rasterize) {
     ImGui::End();
     ImGui::Render();
     if (!rasterize) return;
+    // A kiosk shows the same picture for most of a minute: rasterizing and presenting it again
+    // would cost the whole idle CPU budget (software GL at 4K). Skip it unless something moved, a
+    // texture changed under the same geometry (the preview), or the window asked to be redrawn.
+    const uint64_t hash = hash_draw_data(*ImGui::GetDrawData());
+    if (window_ && hash == presented_hash_ && !must_present_) return;
+    presented_hash_ = hash;
+    must_present_ = false;
     SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
@@ -134,6 +183,7 @@ ImTextureID FrameRenderer::update_preview(const uint8_t* rgba, int width, int he
         preview_height_ = height;
     }
     if (preview_) SDL_UpdateTexture(preview_, nullptr, rgba, width * 4);
+    must_present_ = true;
     return static_cast<ImTextureID>(preview_);
 }
 

@@ -29,13 +29,22 @@ public:
 
     ImVec2 size() const;
     SDL_Window* window() const { return window_; }
-    // Rebakes the fonts for the current size with the glyphs of `text`.
+    // Rebakes the fonts for the current size with the glyphs of `text`, in a texture no larger
+    // than max_texture_side().
     ui::Fonts load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text);
+    // The renderer's texture limit, and never above kMaxAtlasSide: a 4096×8192 RGBA atlas is
+    // already 128 MB, the most a kiosk should spend on text.
+    int max_texture_side() const;
+    static constexpr int kMaxAtlasSide = 8192;
 
     void begin_frame();       // backends' NewFrame, ImGui::NewFrame, and the fullscreen root window
     // ImGui::Render, then draw and present; rasterize=false builds the frame but skips the pixels
     // (input tests run thousands of frames).
+    // A window presents only when the picture changed (see redraw()).
     void end_frame(bool rasterize = true);
+    void redraw() { must_present_ = true; }
+    // Identifies the picture the last frame drew (positions to half a pixel, textures by handle).
+    uint64_t picture_hash() const;  // the window was exposed or resized: present the next frame
     void save_png(const std::string& path) const;  // offscreen only; throws with the path on failure
     // Uploads an RGBA picture (tightly packed) into the preview texture, recreating it when the
     // size changes; returns the ImGui handle screens draw with.
@@ -51,6 +60,8 @@ private:
     SDL_Texture* preview_ = nullptr;
     int preview_width_ = 0, preview_height_ = 0;
     ImGuiContext* imgui_ = nullptr;
+    uint64_t presented_hash_ = 0;
+    bool must_present_ = true;
 };
 
 }  // namespace lectern

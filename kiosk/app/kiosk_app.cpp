@@ -7,6 +7,7 @@
 #include "local_time.h"
 #include "recording_station.h"
 #include "screen_state_file.h"
+#include "secrets.h"
 
 #include <SDL.h>
 #include <imgui_impl_sdl.h>
@@ -27,10 +28,25 @@ std::string agenda_glyphs(const Agenda& agenda) {
     return all;
 }
 
+// agenda.url's user and password, from the secret agenda.secret names (as the upload targets do).
+FetchCredentials agenda_credentials(const LecternConfig& config) {
+    if (config.agenda.secret.empty()) return {};
+    const TargetSecret secret = Secrets::load(expand_home(config.upload.secrets_file)).get(config.agenda.secret);
+    return {secret.user, secret.password};
+}
+
 std::string room_list(const Agenda& agenda) {
     std::string list;
     for (const auto& r : agenda.rooms) list += (list.empty() ? "" : ", ") + r.id;
     return list;
+}
+
+// The time a frame is drawn for. The public lobby shows minutes, and its bars creep by a fraction
+// of a pixel a second: drawn in 5 s steps, its picture changes (and is presented) every 5 s, not
+// every frame, which is most of what an idle kiosk spends on software-rendered GL.
+TimePoint drawn_time(const KioskShell& shell, TimePoint now) {
+    if (shell.mode() != KioskShell::Mode::Public || shell.public_screen() != ScreenId::Lobby) return now;
+    return now - now.time_since_epoch() % seconds{5};
 }
 
 // What both ways of running share: configuration, clock, agenda, fonts, and the shell.
@@ -47,7 +63,7 @@ struct Session {
     Session(const KioskOptions& options, bool with_station)
         : config(options.config_file.empty() ? LecternConfig{} : load_config(options.config_file)),
           clock(options.at ? std::unique_ptr<Clock>(new FixedClock(*options.at)) : std::unique_ptr<Clock>(new SystemClock)),
-          agenda(std::make_unique<AgendaSource>(config.agenda, *clock, !options.at)),
+          agenda(std::make_unique<AgendaSource>(config.agenda, *clock, !options.at, agenda_credentials(config))),
           font_files(ui::find_fonts(config.display.font)) {
         const std::string screen = options.screen.empty() ? config.kiosk.screen : options.screen;
         operator_screen = screen == "operator";
@@ -64,13 +80,12 @@ struct Session {
         shell->live_overrides().stage_message = options.message;
     }
 
-    ScreenContext context(const Agenda& shown, const ui::Fonts& fonts, ImVec2 size) const {
-        ScreenContext ctx{shown, clock->now(), fonts, size, config.display.page_seconds, {}};
+    ScreenContext context(const Agenda& shown, const ui::Fonts& fonts, ImVec2 size, TimePoint now) const {
+        ScreenContext ctx{shown, now, fonts, size, config.display.page_seconds, {}};
         ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
         if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
         if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
-        if (station)
-            for (const auto& problem : station->problems()) ctx.notices.push_back(problem);
+        ctx.agenda_badge = agenda->staleness(ctx.now);
         return ctx;
     }
 };
@@ -109,7 +124,7 @@ int run_screenshot(const KioskOptions& options) {
     // Two frames: ImGui settles item sizes and hover state on the first.
     for (int frame = 0; frame < 2; ++frame) {
         renderer->begin_frame();
-        ScreenContext ctx = session.context(*agenda, fonts, renderer->size());
+        ScreenContext ctx = session.context(*agenda, fonts, renderer->size(), session.clock->now());
         ctx.recorder = &state.recorder;
         session.shell->draw(ctx, view);
         renderer->end_frame();
@@ -134,11 +149,12 @@ int run_kiosk(const KioskOptions& options) {
     ui::Fonts fonts;
     for (bool running = true; running;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
-        // moves on screen and twice a second for the clock otherwise.
+        // moves on screen, twice a second for the timer's seconds, once a second for the lobby.
         bool input = false;
         bool open_operator = false;
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, session.shell->shows_live_picture() ? 66 : 500)) {
+        const bool lobby = session.shell->mode() == KioskShell::Mode::Public && session.shell->public_screen() == ScreenId::Lobby;
+        if (SDL_WaitEventTimeout(&event, session.shell->shows_live_picture() ? 66 : lobby ? 1000 : 500)) {
             // ImGui 1.86 reads key state once per frame, so a key released in the same batch it was
             // pressed in would be missed: hold the release back for the next frame.
             std::vector<SDL_Scancode> pressed;
@@ -148,6 +164,7 @@ int run_kiosk(const KioskOptions& options) {
                     break;
                 }
                 if (event.type == SDL_KEYDOWN) pressed.push_back(event.key.keysym.scancode);
+                if (event.type == SDL_WINDOWEVENT) renderer->redraw();  // exposed, resized, shown
                 ImGui_ImplSDL2_ProcessEvent(&event);
                 input |= event.type == SDL_KEYDOWN || event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_FINGERDOWN ||
                          event.type == SDL_TEXTINPUT;
@@ -169,11 +186,14 @@ int run_kiosk(const KioskOptions& options) {
         }
         session.shell->tick(now, input);
         renderer->begin_frame();
-        ScreenContext ctx = session.context(*agenda, fonts, size);
+        ScreenContext ctx = session.context(*agenda, fonts, size, drawn_time(*session.shell, now));
+        // The preview (room screen, console) and the PIN pad on the way to the console need capture.
+        session.station->want_capture(session.shell->shows_live_picture() || session.shell->mode() != KioskShell::Mode::Public);
         const RecorderView recorder = session.station->recorder_view(*renderer);
         ctx.recorder = &recorder;
         OperatorView view = session.shell->operator_view(now);
         view.uploads = session.station->upload_rows();
+        view.problems = session.station->problems();  // the console's notices, never the public screen's
         view.stats = session.station->sample_stats(now);
         std::vector<Intent> intents = session.shell->draw(ctx, view);
         if (open_operator) intents.push_back({IntentKind::OpenOperator});

@@ -65,7 +65,19 @@ std::vector<Intent> KioskShell::draw(const ScreenContext& base, const OperatorVi
     ctx.live = &live;
     switch (mode_) {
         case Mode::PinPad: return draw_pin_pad(ctx, pin_pad_);
-        case Mode::Operator: return draw_operator(ctx, view, operator_ui_);
+        case Mode::Operator: {
+            // Upload problems are the technician's business while the room is still there to ask:
+            // alerts under the console's preview. Public screens show the audience nothing of them.
+            RecorderView recorder = ctx.recorder ? *ctx.recorder : RecorderView{};
+            recorder.alerts.insert(recorder.alerts.end(), view.problems.begin(), view.problems.end());
+            for (const UploadRow& row : view.uploads)
+                if (row.state == "failed") {
+                    recorder.alerts.push_back("Upload failing: " + row.target + ": " + row.error);
+                    break;
+                }
+            ctx.recorder = &recorder;
+            return draw_operator(ctx, view, operator_ui_);
+        }
         case Mode::Public: break;
     }
     switch (public_screen_) {

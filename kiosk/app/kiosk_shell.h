@@ -38,6 +38,7 @@ public:
     void set_agenda(std::shared_ptr<const Agenda> agenda);
 
     Mode mode() const { return mode_; }
+    ScreenId public_screen() const { return public_screen_; }
     // The screen shows the moving preview (room screen or console): the loop wakes more often.
     bool shows_live_picture() const { return mode_ == Mode::Operator || (mode_ == Mode::Public && public_screen_ == ScreenId::Room); }
     const std::string& room_id() const { return room_id_; }

@@ -56,7 +56,8 @@ RecordingStation::RecordingStation(const LecternConfig& config, const std::strin
     held_->recover(resolved_output_dir(config_.media));
     recorder_ = std::make_unique<Recorder>(config_.media);
     recorder_->on_finished([this](const FinishedRecording& done) { held_->finished(done, std::chrono::steady_clock::now()); });
-    open_recorder_async();
+    capture_wanted_ = config_.session.auto_record;
+    if (capture_wanted_) open_recorder_async();
 }
 
 RecordingStation::~RecordingStation() {
@@ -72,6 +73,7 @@ void RecordingStation::open_recorder_async() {
 }
 
 MediaRecorderControl& RecordingStation::GuardedControl::open_or_throw() {
+    station_.capture_wanted_ = true;  // a command needs the recorder: open it now if nothing did
     if (!station_.media_control_)
         throw std::runtime_error(station_.recorder_problem_.empty() ? "The recorder is still starting; try again in a moment."
                                                                     : station_.recorder_problem_);
@@ -109,13 +111,16 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
             next_open_try_ = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         }
     }
-    if (!media_control_ && !opening_.valid() && std::chrono::steady_clock::now() >= next_open_try_) open_recorder_async();
+    if (!media_control_ && !opening_.valid() && capture_wanted_ && std::chrono::steady_clock::now() >= next_open_try_)
+        open_recorder_async();
     held_->release_due(std::chrono::steady_clock::now());
 
     RecorderView view;
     if (!media_control_) {
         view.state = recorder_problem_.empty() ? RecorderView::State::Idle : RecorderView::State::Failed;
-        view.message = recorder_problem_.empty() ? "Starting the recorder…" : recorder_problem_ + " (retrying every 10 s)";
+        view.message = !recorder_problem_.empty() ? recorder_problem_ + " (retrying every 10 s)"
+                       : capture_wanted_          ? "Starting the recorder…"
+                                                  : "The recorder opens when a screen or a recording needs it";
         return view;
     }
     const RecorderStatus s = recorder_->status();
@@ -137,12 +142,6 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     if (heard || s.state != RecorderState::Recording) sound_last_heard_ = now;
     if (const auto quiet = std::chrono::duration_cast<seconds>(now - sound_last_heard_); quiet >= kSilenceAlert)
         view.alerts.push_back("Silence for " + std::to_string(quiet.count()) + " s: check the microphone and the mixer");
-    // A failing upload is the technician's business while the room is still there to ask.
-    for (const UploadRow& row : upload_rows())
-        if (row.state == "failed") {
-            view.alerts.push_back("Upload failing: " + row.target + ": " + row.error);
-            break;
-        }
     if (recorder_->latest_preview(preview_) && !preview_.rgba.empty())
         preview_texture_ = renderer.update_preview(preview_.rgba.data(), preview_.width, preview_.height);
     view.preview = preview_texture_;

@@ -33,7 +33,10 @@ public:
     // The controller's view of the recorder; always valid (commands fail in words while it is not open).
     RecorderControl& control() { return control_; }
 
-    // Once per frame on the main thread.
+    // Once per frame on the main thread. Capture runs only once a screen (preview) or a command
+    // wanted it: an idle lobby captures and encodes nothing. With session.auto_record it is wanted
+    // from the start. Once open, the recorder stays open.
+    void want_capture(bool wanted) { capture_wanted_ = capture_wanted_ || wanted; }
     RecorderView recorder_view(FrameRenderer& renderer);
     std::vector<UploadRow> upload_rows() const;
     void apply_upload_intents(const std::vector<Intent>& intents);
@@ -67,6 +70,7 @@ private:
     GuardedControl control_{*this};
     std::future<tl::expected<void, std::string>> opening_;
     std::atomic<bool> open_{false};
+    bool capture_wanted_ = false;
     std::string recorder_problem_;
     std::chrono::steady_clock::time_point next_open_try_{};
     // Finished recordings wait out the undo window here (written down first) before upload.

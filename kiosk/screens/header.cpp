@@ -4,6 +4,8 @@
 #include "ui/draw.h"
 #include "ui/theme.h"
 
+#include <algorithm>
+
 namespace lectern {
 
 using namespace ui;
@@ -22,11 +24,22 @@ float draw_header(const ScreenContext& ctx, const std::string& subtitle) {
     const std::string date = date_text(ctx.now, zone);
     text_right(f.small, ctx.size.x - m, m + f.huge->FontSize * 0.62f - 10 * u, colour::text_dim, date);
 
-    const float left_w = ctx.size.x - 3 * m - std::max(clock_w, measure(f.small, date).x);
+    float right_w = std::max(clock_w, measure(f.small, date).x);
+    float right_bottom = 0;
+    if (!ctx.agenda_badge.empty()) {
+        // The staleness badge: the programme shown may be out of date (agenda.url unreachable).
+        const float badge_y = m + f.huge->FontSize * 0.62f + f.small->FontSize - 4 * u;
+        const float badge_w = std::min(measure(f.small, ctx.agenda_badge).x + 24 * u, ctx.size.x * 0.45f);
+        panel(Rect{{ctx.size.x - m - badge_w, badge_y}, {ctx.size.x - m, badge_y + f.small->FontSize + 12 * u}}, IM_COL32(150, 90, 10, 255), 6 * u);
+        text(f.small, ImVec2(ctx.size.x - m - badge_w + 12 * u, badge_y + 6 * u), colour::text, ctx.agenda_badge, badge_w - 24 * u);
+        right_w = std::max(right_w, badge_w);
+        right_bottom = badge_y + f.small->FontSize + 12 * u;
+    }
+    const float left_w = ctx.size.x - 3 * m - right_w;
     float y = m;
     y += text_wrapped(f.heading, ImVec2(m, y), left_w, colour::text, ctx.agenda.event.name, 2);
     text(f.small, ImVec2(m, y + 4 * u), colour::text_dim, subtitle, left_w);
-    y = std::max(y + f.small->FontSize + 4 * u, m + f.huge->FontSize * 0.62f + f.small->FontSize) + 18 * u;
+    y = std::max({y + f.small->FontSize + 4 * u, m + f.huge->FontSize * 0.62f + f.small->FontSize, right_bottom}) + 18 * u;
 
     auto banner = [&](ImU32 fill, const char* label, const std::string& message) {
         const float h = f.small->FontSize + 20 * u;

@@ -1,5 +1,6 @@
 #include "lobby.h"
 
+#include "departures_board.h"
 #include "header.h"
 #include "local_time.h"
 #include "on_screen_keyboard.h"
@@ -35,30 +36,23 @@ void draw_search_bar(const ScreenContext& ctx, LobbyUi& ui, const Rect& r) {
     }
 }
 
-// As many rows of cards as fit at a readable size; more rooms page automatically.
-void draw_room_cards(const ScreenContext& ctx, const std::vector<const Room*>& rooms, const Rect& area) {
-    const Fonts& f = ctx.fonts;
-    const float u = f.unit;
+// Cards while every room gets one at a readable size (at least 300 units high): one column in
+// portrait, two in landscape. Returns false when they do not fit; the departures board takes over.
+bool draw_room_cards(const ScreenContext& ctx, const std::vector<const Room*>& rooms, const Rect& area) {
+    const float u = ctx.fonts.unit;
     const float gap = 24 * u;
     const bool portrait = ctx.size.y > ctx.size.x;
     const size_t columns = portrait || rooms.size() < 2 ? 1 : 2;
-    const size_t rows = std::max<size_t>(1, static_cast<size_t>((area.height() + gap) / (300 * u + gap)));
-    const size_t per_page = rows * columns;
-    const size_t pages = std::max<size_t>(1, (rooms.size() + per_page - 1) / per_page);
-    const size_t page = static_cast<size_t>(ctx.now.time_since_epoch().count() / std::max(1, ctx.page_seconds)) % pages;
-    const size_t first = page * per_page;
-    const size_t on_page = std::min(per_page, rooms.size() - std::min(rooms.size(), first));
-    const size_t used_rows = std::max<size_t>(1, std::min(rows, (on_page + columns - 1) / columns));
+    const size_t rows = (rooms.size() + columns - 1) / columns;
     const float card_w = (area.width() - (columns - 1) * gap) / columns;
-    const float card_h = (area.height() - (used_rows - 1) * gap) / used_rows;
-    for (size_t i = 0; i < on_page; ++i) {
+    const float card_h = (area.height() - (rows - 1) * gap) / rows;
+    if (card_h < 300 * u) return false;
+    for (size_t i = 0; i < rooms.size(); ++i) {
         const float x = area.min.x + (i % columns) * (card_w + gap);
         const float y = area.min.y + (i / columns) * (card_h + gap);
-        draw_room_card(ctx, *rooms[first + i], Rect{{x, y}, {x + card_w, y + card_h}});
+        draw_room_card(ctx, *rooms[i], Rect{{x, y}, {x + card_w, y + card_h}});
     }
-    if (pages > 1)
-        text_right(f.small, area.max.x, area.max.y + 2 * u, colour::text_dim,
-                   "page " + std::to_string(page + 1) + " of " + std::to_string(pages));
+    return true;
 }
 
 }  // namespace
@@ -82,10 +76,12 @@ std::vector<Intent> draw_lobby(const ScreenContext& ctx, LobbyUi& ui) {
     const Rect search{{m, size.y - m - search_h}, {size.x - m, size.y - m}};
     std::vector<const Room*> rooms;
     for (const auto& room : ctx.agenda.rooms) rooms.push_back(&room);
-    const size_t lanes = std::min<size_t>(rooms.size(), portrait ? 6 : 4);
-    const float timeline_h = f.small->FontSize + 18 * u + lanes * (portrait ? 80 : 90) * u;
+    // The timeline shows every room or none: with more rooms than lanes it would leave rooms out.
+    const size_t max_lanes = portrait ? 6 : 4;
+    const bool with_timeline = rooms.size() <= max_lanes;
+    const float timeline_h = with_timeline ? f.small->FontSize + 18 * u + rooms.size() * (portrait ? 80 : 90) * u : 0;
     const Rect timeline{{m, search.min.y - 28 * u - timeline_h}, {size.x - m, search.min.y - 28 * u}};
-    const Rect cards{{m, top}, {size.x - m, timeline.min.y - 28 * u}};
+    const Rect cards{{m, top}, {size.x - m, (with_timeline ? timeline.min.y : search.min.y) - 28 * u}};
 
     if (ui.keyboard || !ui.query.empty()) {
         // Searching: the results (and keyboard) take the screen; the cards come back on Done or ×.
@@ -98,9 +94,12 @@ std::vector<Intent> draw_lobby(const ScreenContext& ctx, LobbyUi& ui) {
         draw_search_bar(ctx, ui, search);
         return intents;
     }
-    draw_room_cards(ctx, rooms, cards);
-    std::vector<const Room*> lane_rooms(rooms.begin(), rooms.begin() + static_cast<long>(lanes));
-    draw_timeline(ctx, lane_rooms, timeline);
+    if (with_timeline && draw_room_cards(ctx, rooms, cards)) {
+        BoxScope box(timeline);
+        draw_timeline(ctx, rooms, timeline);
+    } else {
+        draw_departures_board(ctx, rooms, Rect{{m, top}, {size.x - m, search.min.y - 28 * u}});
+    }
     draw_search_bar(ctx, ui, search);
     return intents;
 }

@@ -3,6 +3,8 @@
 #include "local_time.h"
 #include "ui/theme.h"
 
+#include <algorithm>
+
 namespace lectern {
 
 using namespace ui;
@@ -39,29 +41,33 @@ std::string kind_label(ItemKind kind) {
     return "";
 }
 
-// The "now" part; returns the y after it.
+// The "now" part, kept above max_y (the title gives up lines first, then the speakers); returns the y after it.
 float draw_now(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, float w, float max_y) {
     const Fonts& f = ctx.fonts;
     const float u = f.unit;
     const std::string& zone = ctx.agenda.event.time_zone;
     float x = at.x;
     x += tag(f.body_bold, ImVec2(x, at.y), colour::accent, colour::background, "NOW") + 16 * u;
-    x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::text, time_range(item, zone)).x + 16 * u;
-    text(f.small, ImVec2(x, at.y + 12 * u), colour::text_dim, kind_label(item.kind));
+    x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::text, time_range(item, zone), at.x + w - x).x + 16 * u;
+    if (x < at.x + w) text(f.small, ImVec2(x, at.y + 12 * u), colour::text_dim, kind_label(item.kind), at.x + w - x);
     float y = at.y + f.body_bold->FontSize + 28 * u;
+    const float bar_h = f.body->FontSize + 28 * u;  // the progress row always shows
+    const float room = max_y - bar_h - y;
 
     // A tall card (one room on the screen) gets the large face so the title reads across the hall.
-    ImFont* title_font = max_y - y > 520 * u ? f.display : f.title;
-    y += text_wrapped(title_font, ImVec2(at.x, y), w, colour::text, item.title, max_y - y > 450 * u ? 3 : 2) + 12 * u;
+    ImFont* title_font = room > 520 * u ? f.display : room > 2.4f * f.title->FontSize ? f.title : f.heading;
+    const int lines = std::clamp(static_cast<int>(room / (title_font->FontSize * 1.1f)), 1, room > 450 * u ? 3 : 2);
+    y += text_wrapped(title_font, ImVec2(at.x, y), w, colour::text, item.title, lines) + 12 * u;
     const std::string speakers = speaker_line(ctx.agenda, item);
-    if (!speakers.empty() && y + f.heading->FontSize < max_y) {
-        y += text_wrapped(f.heading, ImVec2(at.x, y), w, colour::accent, speakers, 2);
+    if (!speakers.empty() && y + f.heading->FontSize * 1.1f <= max_y - bar_h) {
+        const int speaker_lines = y + 2.2f * f.heading->FontSize <= max_y - bar_h ? 2 : 1;
+        y += text_wrapped(f.heading, ImVec2(at.x, y), w, colour::accent, speakers, speaker_lines);
         const std::string from = affiliations(ctx.agenda, item);
-        if (!from.empty() && y + f.body->FontSize < max_y) y += text_wrapped(f.body, ImVec2(at.x, y), w, colour::text_dim, from, 2);
+        if (!from.empty() && y + f.body->FontSize * 1.1f <= max_y - bar_h) y += text_wrapped(f.body, ImVec2(at.x, y), w, colour::text_dim, from, 1);
     }
     y += 16 * u;
     const float elapsed = static_cast<float>((ctx.now - item.start).count());
-    const float length = static_cast<float>(item.length().count());
+    const float length = std::max(1.0f, static_cast<float>(item.length().count()));
     const auto mins_left = std::chrono::duration_cast<minutes>(item.end - ctx.now + seconds{59}).count();
     const std::string left_text = std::to_string(mins_left) + " min left";
     const float label_w = measure(f.body, left_text).x + 20 * u;
@@ -70,18 +76,19 @@ float draw_now(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, floa
     return y + f.body->FontSize + 12 * u;
 }
 
-float draw_next(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, float w) {
+// The "next" line, and its speakers when there is room above max_y.
+float draw_next(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, float w, float max_y) {
     const Fonts& f = ctx.fonts;
     const float u = f.unit;
     const std::string& zone = ctx.agenda.event.time_zone;
     float x = at.x;
     x += tag(f.body_bold, ImVec2(x, at.y), colour::next, colour::background, "NEXT") + 16 * u;
-    const std::string when = clock_text(item.start, zone) + "  " + relative_text(item.start, item.end, ctx.now);
-    x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::next, when).x + 20 * u;
-    text(f.body, ImVec2(x, at.y + 6 * u), colour::text, item.title, at.x + w - x);
+    const std::string when = when_text(item.start, ctx.now, zone) + "  " + relative_text(item.start, item.end, ctx.now);
+    x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::next, when, at.x + w - x).x + 20 * u;
+    if (x < at.x + w) text(f.body, ImVec2(x, at.y + 6 * u), colour::text, item.title, at.x + w - x);
     float y = at.y + f.body_bold->FontSize + 22 * u;
     const std::string speakers = speaker_line(ctx.agenda, item);
-    if (!speakers.empty()) y += text(f.body, ImVec2(at.x, y), colour::text_dim, speakers, w).y + 4 * u;
+    if (!speakers.empty() && y + f.body->FontSize <= max_y) y += text(f.body, ImVec2(at.x, y), colour::text_dim, speakers, w).y + 4 * u;
     return y + 16 * u;
 }
 
@@ -117,6 +124,7 @@ void draw_room_card(const ScreenContext& ctx, const Room& room, const Rect& r) {
     const Fonts& f = ctx.fonts;
     const float u = f.unit;
     const float pad = 28 * u;
+    BoxScope box(r);
     panel(r, colour::panel, 18 * u);
     const float w = r.width() - 2 * pad;
     ImVec2 at(r.min.x + pad, r.min.y + pad * 0.8f);
@@ -124,7 +132,7 @@ void draw_room_card(const ScreenContext& ctx, const Room& room, const Rect& r) {
     at.y += f.heading->FontSize + 18 * u;
 
     const NowNext nn = now_next(ctx.agenda, room.id, ctx.now);
-    const float next_h = nn.next ? f.body_bold->FontSize + f.body->FontSize + 70 * u : 0;
+    const float next_h = nn.next ? f.body_bold->FontSize + 60 * u : 0;
     const float now_bottom = r.max.y - pad - next_h;
     if (nn.now) {
         at.y = draw_now(ctx, *nn.now, at, w, now_bottom);
@@ -133,17 +141,20 @@ void draw_room_card(const ScreenContext& ctx, const Room& room, const Rect& r) {
         std::string message;
         switch (day_phase(ctx.agenda, ctx.now)) {
             case DayPhase::BeforeFirst:
-                message = nn.next ? "The programme starts at " + clock_text(nn.next->start, zone) : "No items here today";
+                message = nn.next ? "The programme starts at " + when_text(nn.next->start, ctx.now, zone) : "No items here today";
                 break;
             case DayPhase::AfterLast: message = "The programme has ended. Thank you for coming."; break;
             case DayPhase::Empty: message = "No items in the agenda"; break;
-            case DayPhase::During: message = nn.next ? "Free until " + clock_text(nn.next->start, zone) : "No more items in this room today"; break;
+            case DayPhase::During:
+                message = nn.next ? "Free until " + when_text(nn.next->start, ctx.now, zone) : "No more items in this room";
+                break;
         }
-        at.y += text_wrapped(f.title, at, w, colour::text, message, 2) + 20 * u;
+        const bool two_lines = now_bottom - at.y > 2.4f * f.title->FontSize;
+        at.y += text_wrapped(f.title, at, w, colour::text, message, two_lines ? 2 : 1) + 20 * u;
     }
     if (nn.next) {
         ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + w, at.y), colour::track, 2 * u);
-        at.y = draw_next(ctx, *nn.next, ImVec2(at.x, at.y + 18 * u), w);
+        at.y = draw_next(ctx, *nn.next, ImVec2(at.x, at.y + 18 * u), w, r.max.y - pad);
         draw_later(ctx, room, *nn.next, at, w, r.max.y - pad);
     }
 }

@@ -26,6 +26,7 @@ struct ScreenContext {
     const LiveSession* live = nullptr;      // actual starts, stage message; null = follow the clock
     const RecorderView* recorder = nullptr; // null = no recorder in this kiosk
     TimerThresholds thresholds{};
+    std::string agenda_badge{};             // "programme as of 10:42 — offline 25 min", or "" when fresh
 
     const Room* room() const;          // room_id's room, or the first one
     const LiveSession& live_session() const;

@@ -1,6 +1,7 @@
 #include "draw.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace lectern::ui {
 namespace {
@@ -16,7 +17,25 @@ size_t utf8_length(unsigned char c) {
     return 1;
 }
 
+std::vector<std::string>& violations() {
+    static std::vector<std::string> all;  // main thread only, like ImGui itself
+    return all;
+}
+
+// Records text whose box (position and measured size) leaves the current clip rectangle.
+void check_inside(ImVec2 pos, ImVec2 size, std::string_view what) {
+    const ImVec2 lo = canvas()->GetClipRectMin(), hi = canvas()->GetClipRectMax();
+    const float over = std::max({lo.x - pos.x, lo.y - pos.y, pos.x + size.x - hi.x, pos.y + size.y - hi.y});
+    if (over > 1.0f && violations().size() < 100)
+        violations().push_back("'" + std::string(what) + "' crosses its box by " + std::to_string(static_cast<int>(over)) + " px");
+}
+
 }  // namespace
+
+BoxScope::BoxScope(const Rect& r) { canvas()->PushClipRect(r.min, r.max, true); }
+BoxScope::~BoxScope() { canvas()->PopClipRect(); }
+
+std::vector<std::string> take_box_violations() { return std::exchange(violations(), {}); }
 
 ImVec2 measure(ImFont* font, std::string_view text) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size());
@@ -39,12 +58,15 @@ std::string ellipsize(ImFont* font, std::string_view text, float max_width) {
 ImVec2 text(ImFont* font, ImVec2 pos, ImU32 colour, std::string_view line, float max_width) {
     std::string shown = ellipsize(font, line, max_width);
     canvas()->AddText(font, font->FontSize, pos, colour, shown.c_str(), shown.c_str() + shown.size());
-    return measure(font, shown);
+    const ImVec2 size = measure(font, shown);
+    check_inside(pos, size, shown);
+    return size;
 }
 
 ImVec2 text_right(ImFont* font, float right_x, float y, ImU32 colour, std::string_view line) {
     ImVec2 size = measure(font, line);
     canvas()->AddText(font, font->FontSize, ImVec2(right_x - size.x, y), colour, line.data(), line.data() + line.size());
+    check_inside(ImVec2(right_x - size.x, y), size, line);
     return size;
 }
 
@@ -81,6 +103,7 @@ float tag(ImFont* font, ImVec2 pos, ImU32 fill, ImU32 colour, std::string_view l
     canvas()->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + size.y + pad * 0.6f), fill, size.y);
     canvas()->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad * 0.3f), colour, label.data(),
                       label.data() + label.size());
+    check_inside(pos, ImVec2(size.x + 2 * pad, size.y + pad * 0.6f), label);
     return size.x + 2 * pad;
 }
 

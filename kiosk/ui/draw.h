@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lectern::ui {
 
@@ -30,6 +31,19 @@ void panel(const Rect& r, ImU32 colour, float rounding);
 void progress_bar(const Rect& r, float fraction, ImU32 fill, ImU32 track);
 // A pill-shaped label ("NOW", "NEXT", "DEMO"); returns its width.
 float tag(ImFont* font, ImVec2 pos, ImU32 fill, ImU32 colour, std::string_view label);
+// The box a part of a screen draws in: a clip rectangle (nested boxes intersect), so nothing drawn
+// inside can show outside it. Text that would cross the box is also recorded, so tests can check
+// that layouts fit rather than rely on clipping (take_box_violations()).
+class BoxScope {
+public:
+    explicit BoxScope(const Rect& r);
+    ~BoxScope();
+    BoxScope(const BoxScope&) = delete;
+    BoxScope& operator=(const BoxScope&) = delete;
+};
+// Texts drawn across their box since the last call ("'Late-night talks' crosses its box by 12 px").
+std::vector<std::string> take_box_violations();
+
 // An ImGui button at an absolute place and size, with the given font. True when tapped.
 bool button_at(const char* id_and_label, const Rect& r, ImFont* font, ImU32 fill = 0);
 

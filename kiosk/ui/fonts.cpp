@@ -1,15 +1,15 @@
 #include "fonts.h"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <memory>
 
 namespace lectern::ui {
 namespace {
-
-// Chinese text of the interface itself (hints, labels): its glyphs are baked like the agenda's.
-constexpr const char* kInterfaceText = "输入姓名查找我的时段现在下一个";
 
 FontFile match(const char* pattern_text) {
     FontFile out;
@@ -39,16 +39,35 @@ FontFile match(const char* pattern_text) {
 
 }  // namespace
 
+std::shared_ptr<const FontBytes> FontBytes::map(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    void* data = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) data = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);  // the mapping keeps the file
+    if (data == MAP_FAILED) return nullptr;
+    return std::shared_ptr<const FontBytes>(new FontBytes(data, static_cast<size_t>(st.st_size)));
+}
+
+FontBytes::~FontBytes() { munmap(data_, size_); }
+
 FontFiles find_fonts(const std::string& configured) {
     FontFiles files;
     if (!configured.empty()) {
-        files.regular = files.bold = FontFile{configured, 0};
-        return files;
+        files.regular = files.bold = FontFile{configured, 0, nullptr};
+    } else {
+        files.regular = match("Noto Sans CJK SC:lang=zh-cn:style=Regular");
+        files.bold = match("Noto Sans CJK SC:lang=zh-cn:style=Bold");
+        if (files.bold.path.empty()) files.bold = files.regular;
     }
-    files.regular = match("Noto Sans CJK SC:lang=zh-cn:style=Regular");
-    files.bold = match("Noto Sans CJK SC:lang=zh-cn:style=Bold");
-    if (files.bold.path.empty()) files.bold = files.regular;
-    if (files.regular.path.empty())
+    // Each file is mapped once, however many sizes and rebakes use it.
+    if (!files.regular.path.empty()) files.regular.bytes = FontBytes::map(files.regular.path);
+    files.bold.bytes = files.bold.path == files.regular.path ? files.regular.bytes : FontBytes::map(files.bold.path);
+    if (!configured.empty() && !files.regular.bytes)
+        files.warning = "Cannot read display.font \"" + configured + "\": the built-in font shows instead (no Chinese). "
+                        "Check the path, or remove display.font to use fontconfig's Chinese font.";
+    else if (files.regular.path.empty())
         files.warning = "No Chinese font found: names in Chinese show as boxes. Install fonts-noto-cjk "
                         "(apt-get install fonts-noto-cjk) or set display.font.";
     return files;
@@ -56,64 +75,6 @@ FontFiles find_fonts(const std::string& configured) {
 
 float screen_unit(float width, float height, float text_scale) {
     return std::min(width, height) / 1080.0f * text_scale;
-}
-
-Fonts build_fonts(const FontFiles& files, float width, float height, float text_scale, const std::string& text) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    Fonts fonts;
-    fonts.unit = screen_unit(width, height, text_scale);
-
-    // Latin, Latin-1, general punctuation (dashes, quotes, bullets, ellipsis), arrows, plus every
-    // character the agenda uses. The ranges live in an ImVector that must outlive the atlas build.
-    static ImVector<ImWchar> ranges;
-    static ImVector<ImWchar> digit_ranges;
-    ranges.clear();
-    digit_ranges.clear();
-    ImFontGlyphRangesBuilder builder;
-    static const ImWchar base[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x3000, 0x303F, 0xFF01, 0xFF5E, 0};
-    builder.AddRanges(base);
-    builder.AddText(text.c_str());
-    builder.AddText(kInterfaceText);
-    builder.BuildRanges(&ranges);
-    ImFontGlyphRangesBuilder digits;
-    digits.AddText("0123456789:+-–. REC/AMPNOWmin");
-    digits.BuildRanges(&digit_ranges);
-
-    auto add = [&](const FontFile& file, float px, const ImVector<ImWchar>& glyphs) -> ImFont* {
-        px = std::max(8.0f, px * fonts.unit);
-        if (file.path.empty()) {
-            ImFontConfig config;
-            config.SizePixels = px;
-            return io.Fonts->AddFontDefault(&config);
-        }
-        ImFontConfig config;
-        config.FontNo = file.index;
-        config.OversampleH = 1;  // large sizes need no horizontal oversampling; keeps the atlas small
-        config.PixelSnapH = true;
-        ImFont* font = io.Fonts->AddFontFromFileTTF(file.path.c_str(), px, &config, glyphs.Data);
-        if (!font) {
-            ImFontConfig fallback;
-            fallback.SizePixels = px;
-            font = io.Fonts->AddFontDefault(&fallback);
-        }
-        return font;
-    };
-    fonts.body = add(files.regular, 34, ranges);  // first font = ImGui's default
-    fonts.small = add(files.regular, 26, ranges);
-    fonts.body_bold = add(files.bold, 34, ranges);
-    fonts.heading = add(files.bold, 44, ranges);
-    fonts.title = add(files.bold, 58, ranges);
-    fonts.display = add(files.bold, 76, ranges);
-    fonts.huge = add(files.bold, 150, digit_ranges);
-    static ImVector<ImWchar> timer_ranges;
-    timer_ranges.clear();
-    ImFontGlyphRangesBuilder timer_glyphs;
-    timer_glyphs.AddText("0123456789:+-");
-    timer_glyphs.BuildRanges(&timer_ranges);
-    fonts.timer = add(files.bold, 400, timer_ranges);
-    io.Fonts->Build();
-    return fonts;
 }
 
 }  // namespace lectern::ui

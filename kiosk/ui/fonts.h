@@ -1,17 +1,39 @@
 // Finds a font with Latin and Chinese glyphs through fontconfig and builds the ImGui font sizes
 // every screen uses, scaled to the screen. Only the glyphs the agenda needs are baked, so even
-// 4K text sizes keep the atlas small.
+// 4K text sizes keep the atlas small; the font file is mapped once and shared by every size.
 #pragma once
 
 #include <imgui.h>
 
+#include <cstddef>
+#include <memory>
 #include <string>
 
 namespace lectern::ui {
 
+// A font file's bytes, mapped read-only once and shared by every size baked from it (the atlas does
+// not own them). Only the pages the rasterizer reads become resident: a 19.5 MB Noto CJK collection
+// costs a few MB, however many sizes are baked.
+class FontBytes {
+public:
+    // Null when the file cannot be opened or mapped.
+    static std::shared_ptr<const FontBytes> map(const std::string& path);
+    ~FontBytes();
+    FontBytes(const FontBytes&) = delete;
+    FontBytes& operator=(const FontBytes&) = delete;
+    const void* data() const { return data_; }
+    size_t size() const { return size_; }
+
+private:
+    FontBytes(void* data, size_t size) : data_(data), size_(size) {}
+    void* data_;
+    size_t size_;
+};
+
 struct FontFile {
     std::string path;
     int index = 0;  // face within a .ttc collection
+    std::shared_ptr<const FontBytes> bytes;  // mapped by find_fonts; null = ImGui's built-in font
 };
 
 struct FontFiles {
@@ -33,11 +55,16 @@ struct Fonts {
     ImFont* display = nullptr;  // the item on now when one room fills the screen
     ImFont* huge = nullptr;  // clocks (digits and a few letters)
     ImFont* timer = nullptr; // the speaker timer's digits, a third of the screen high
+    // Text sizes above this many pixels were baked at it and are drawn enlarged, because the
+    // agenda has so many distinct characters that full-size glyphs would not fit one texture.
+    float baked_cap = 0;     // 0 = every size baked at full size
 };
 
 // Rebuilds io.Fonts for this screen size with the glyphs in `text` (the agenda's strings) plus
-// Latin. Call before the renderer backend creates its font texture.
-Fonts build_fonts(const FontFiles& files, float width, float height, float text_scale, const std::string& text);
+// Latin, in a texture no larger than max_texture_side on either side. Call before the renderer
+// backend creates its font texture.
+Fonts build_fonts(const FontFiles& files, float width, float height, float text_scale, const std::string& text,
+                  int max_texture_side);
 
 float screen_unit(float width, float height, float text_scale);
 

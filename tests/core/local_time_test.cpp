@@ -60,3 +60,10 @@ TEST_CASE("a time more than a day away carries its weekday") {
     CHECK(when_text(*parse_rfc3339("2024-04-30T08:00:00+08:00"), now, "Asia/Shanghai") == "08:00");
     CHECK(when_text(*parse_rfc3339("2024-05-01T16:00:00+08:00"), now, "Asia/Shanghai") == "Wed 16:00");
 }
+
+TEST_CASE("a start more than a day away is said in days, not in hours") {
+    TimePoint now = *parse_rfc3339("2024-04-29T09:00:00Z");
+    CHECK(relative_text(now + std::chrono::hours{49} + minutes{50}, now + std::chrono::hours{51}, now) == "in 2 days");
+    CHECK(relative_text(now + std::chrono::hours{25}, now + std::chrono::hours{26}, now) == "in 1 day");
+    CHECK(relative_text(now + std::chrono::hours{23}, now + std::chrono::hours{24}, now) == "in 23 h");
+}

@@ -27,24 +27,15 @@ std::vector<nlohmann::json> sidecars_in(const fs::path& folder) {
 }
 
 LecternConfig station_config(const fs::path& dir) {
-    LecternConfig config;
+    LecternConfig config = small_station_config(dir);
     config.kiosk.id = "test-kiosk";
-    config.media.width = 320;
-    config.media.height = 240;
-    config.media.fps = 15;
-    config.media.preview_width = 160;
-    config.media.output_dir = (dir / "recordings").string();
-    config.upload.targets = {UploadTargetConfig{}};
-    config.upload.targets[0].name = "archive";
-    config.upload.targets[0].kind = "folder";
-    config.upload.targets[0].path = (dir / "archive").string();
-    config.upload.queue_db = (dir / "uploads.db").string();
     config.upload.recording_max_kib_per_s = 0;
     return config;
 }
 
 // The console open with the PIN, the recorder opened (in the background, as in the kiosk).
 void open_console(RecordingStation& station, UiDriver& console) {
+    station.want_capture(true);  // as the room screen's preview does
     RecorderView view;
     for (int i = 0; i < 100 && (view.state != RecorderView::State::Idle || !view.preview); ++i) {
         view = station.recorder_view(console.renderer());
@@ -81,23 +72,15 @@ std::vector<nlohmann::json> archived(RecordingStation& station, UiDriver& consol
 TEST_CASE("start, next speaker undone, three next speakers and stop from the console give four recordings in the archive with the corrections") {
     const fs::path dir = fs::absolute("console_session");
     fs::remove_all(dir);
-    LecternConfig config;
+    LecternConfig config = small_station_config(dir);
     config.kiosk.id = "test-kiosk";
-    config.media.width = 320;
-    config.media.height = 240;
-    config.media.fps = 15;
-    config.media.preview_width = 160;
-    config.media.output_dir = (dir / "recordings").string();
-    config.upload.targets = {UploadTargetConfig{}};
-    config.upload.targets[0].name = "archive";
-    config.upload.targets[0].kind = "folder";
-    config.upload.targets[0].path = (dir / "archive").string();
-    config.upload.queue_db = (dir / "uploads.db").string();
     config.upload.recording_max_kib_per_s = 0;
 
     RecordingStation station(config, "Asia/Shanghai");
     UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
-    // Wait for the recorder to open (it opens in the background, as in the kiosk).
+    // Wait for the recorder to open (it opens in the background, as in the kiosk, once the room
+    // screen's preview wants it).
+    station.want_capture(true);
     RecorderView view;
     for (int i = 0; i < 100 && (view.state != RecorderView::State::Idle || !view.preview); ++i) {
         view = station.recorder_view(console.renderer());

@@ -4,6 +4,21 @@
 
 namespace lectern {
 
+LecternConfig small_station_config(const std::filesystem::path& dir) {
+    LecternConfig config;
+    config.media.width = 320;
+    config.media.height = 240;
+    config.media.fps = 15;
+    config.media.preview_width = 160;
+    config.media.output_dir = (dir / "recordings").string();
+    config.upload.targets = {UploadTargetConfig{}};
+    config.upload.targets[0].name = "archive";
+    config.upload.targets[0].kind = "folder";
+    config.upload.targets[0].path = (dir / "archive").string();
+    config.upload.queue_db = (dir / "uploads.db").string();
+    return config;
+}
+
 UiDriver::UiDriver(const LecternConfig& config, ScreenId screen, TimePoint start, RecorderControl* recorder, int width, int height)
     : clock_(start), agenda_(std::make_shared<const Agenda>(demo_agenda())) {
     renderer_ = FrameRenderer::open_offscreen(width, height);

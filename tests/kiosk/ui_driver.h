@@ -5,9 +5,13 @@
 #include "frame_renderer.h"
 #include "kiosk_shell.h"
 
+#include <filesystem>
 #include <memory>
 
 namespace lectern {
+
+// A recorder at 320x240 (synthetic source) into dir/recordings, uploads to the folder dir/archive.
+LecternConfig small_station_config(const std::filesystem::path& dir);
 
 class UiDriver {
 public:

@@ -154,14 +154,12 @@ TEST_CASE("a secrets file that others can read is refused with the chmod that fi
 }
 
 TEST_CASE("URLs in errors lose their user, password and query values") {
-    CHECK(redact_url("https://user:pa55@dav.example.org/remote/x.mkv") == "https://dav.example.org/remote/x.mkv");
-    CHECK(redact_url("https://s3.example.org/b/k?X-Amz-Signature=abc&X-Amz-Credential=AKIA") == "https://s3.example.org/b/k?…");
-    CHECK(redact_url("http://127.0.0.1:8080/files/") == "http://127.0.0.1:8080/files/");
+    // redact_url itself is tested in tests/core/url_redaction_test.cpp.
     HttpResponse refused;
     refused.status = 403;
     auto e = http_error("uploading", "https://key:secret@s3.example.org/b/k?uploadId=1", refused);
     CHECK_FALSE(e.retryable);
-    CHECK(e.message.find("https://s3.example.org/b/k?…") != std::string::npos);
+    CHECK(e.message.find("https://s3.example.org/b/k?uploadId=…") != std::string::npos);
     CHECK(e.message.find("key:secret") == std::string::npos);
     CHECK(e.message.find("uploadId=1") == std::string::npos);
 }
