@@ -78,6 +78,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_media(r.table("media"), config.media);
     read_upload(r.table("upload"), config.upload);
     read_web(r.table("web"), config.web);
+    read_archive(r.table("archive"), config.archive);
     r.finish();
     problems.throw_if_any();
     return config;

@@ -2,6 +2,7 @@
 // config/lectern.example.toml documents each key; load_config() validates the whole file.
 #pragma once
 
+#include "archive_config.h"
 #include "media_config.h"
 #include "upload_config.h"
 #include "web_config.h"
@@ -65,6 +66,7 @@ struct LecternConfig {
     MediaConfig media;
     UploadConfig upload;
     WebConfig web;
+    ArchiveConfig archive;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.
