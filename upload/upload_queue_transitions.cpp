@@ -152,11 +152,12 @@ void UploadQueue::set_local_verified(int64_t id) {
 
 void UploadQueue::finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt) {
     std::lock_guard lock(mutex_);
-    // Only the owner may end its attempt: a queue that lost the job (its owner was taken for dead)
-    // changes nothing. A pause or cancel that came meanwhile wins over anything but done.
+    // Only the owner (or anyone, for a job no one holds) may end an attempt: a queue that lost the
+    // job to another owner changes nothing. A pause or cancel that came meanwhile wins over
+    // anything but done.
     auto st = prepare("UPDATE jobs SET state=CASE WHEN ?1!='done' AND state IN ('paused','cancelled') THEN state ELSE ?1 END,"
                       " last_error=?2, next_attempt_at=?3, bytes_per_s=0, owner='', updated_at=?4,"
-                      " resume=CASE WHEN ?1='done' THEN '' ELSE resume END WHERE id=?5 AND owner=?6 RETURNING state");
+                      " resume=CASE WHEN ?1='done' THEN '' ELSE resume END WHERE id=?5 AND owner IN (?6, '') RETURNING state");
     sqlite3_bind_text(st.get(), 1, to_string(state), -1, SQLITE_STATIC);
     sqlite3_bind_text(st.get(), 2, error.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st.get(), 3, next_attempt);
