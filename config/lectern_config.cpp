@@ -55,6 +55,7 @@ void read_operator(TableReader r, OperatorConfig& c) {
     c.tries_before_lockout = static_cast<int>(r.integer("tries_before_lockout", c.tries_before_lockout, 1, 20));
     c.lockout_seconds = static_cast<int>(r.integer("lockout_seconds", c.lockout_seconds, 1, 3600));
     c.idle_lock_seconds = static_cast<int>(r.integer("idle_lock_seconds", c.idle_lock_seconds, 10, 86400));
+    c.lockout_file = r.text("lockout_file", c.lockout_file);
     r.finish();
 }
 
@@ -78,6 +79,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_media(r.table("media"), config.media);
     read_upload(r.table("upload"), config.upload);
     read_web(r.table("web"), config.web);
+    read_archive(r.table("archive"), config.archive);
     r.finish();
     problems.throw_if_any();
     return config;

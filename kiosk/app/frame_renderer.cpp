@@ -155,6 +155,8 @@ uint64_t hash_draw_data(const ImDrawData& data) {
 
 }  // namespace
 
+uint64_t FrameRenderer::picture_hash() const { return hash_draw_data(*ImGui::GetDrawData()); }
+
 void FrameRenderer::end_frame(bool rasterize) {
     ImGui::End();
     ImGui::Render();

@@ -189,12 +189,6 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     if (heard || s.state != RecorderState::Recording) sound_last_heard_ = now;
     if (const auto quiet = std::chrono::duration_cast<seconds>(now - sound_last_heard_); quiet >= kSilenceAlert)
         view.alerts.push_back("Silence for " + std::to_string(quiet.count()) + " s: check the microphone and the mixer");
-    // A failing upload is the technician's business while the room is still there to ask.
-    for (const UploadRow& row : upload_rows())
-        if (row.state == "failed") {
-            view.alerts.push_back("Upload failing: " + row.target + ": " + row.error);
-            break;
-        }
     if (recorder_->latest_preview(preview_) && !preview_.rgba.empty())
         preview_texture_ = renderer.update_preview(preview_.rgba.data(), preview_.width, preview_.height);
     view.preview = preview_texture_;

@@ -26,6 +26,19 @@ TEST_CASE("check-config accepts the example file") {
     CHECK(r.out.find(": OK") != std::string::npos);
 }
 
+TEST_CASE("check-config warns that the demo PIN 1234 stays active without a pin_hash, and --strict refuses it") {
+    const std::string path = write("demo-pin.toml", "[kiosk]\nid = \"hall-a\"\n");
+    CommandResult r = run_command(lectern + " check-config " + path);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("warning: " + path + ": 'operator.pin_hash' is not set, so the demo PIN 1234 opens the console") != std::string::npos);
+    CommandResult strict = run_command(lectern + " check-config --strict " + path);
+    CHECK(strict.status == 2);
+    CHECK(strict.out.find("error: " + path + ": 'operator.pin_hash' is not set") != std::string::npos);
+    const std::string hash = run_command("echo 2468 | " + lectern + " hash-pin").out;
+    const std::string set = write("set-pin.toml", "[operator]\npin_hash = \"" + hash.substr(0, hash.find('\n')) + "\"\n");
+    CHECK(run_command(lectern + " check-config --strict " + set).status == 0);
+}
+
 TEST_CASE("check-config names file, line and key of a mistake and exits 2") {
     const std::string path = write("typo.toml", "[kiosk]\nid = \"hall-a\"\nscreen = \"lobbby\"\n");
     CommandResult r = run_command(lectern + " check-config " + path);
