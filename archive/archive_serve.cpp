@@ -6,11 +6,13 @@
 #include "lectern_config.h"
 #include "recordings_routes.h"
 #include "staff_gate.h"
+#include "upload_queue.h"
 
 #include <pthread.h>
 #include <signal.h>
 
 #include <cstdio>
+#include <filesystem>
 
 namespace lectern {
 
@@ -30,7 +32,12 @@ int serve_archive_page(Catalog& catalog, const LecternConfig& config, const std:
     StaffGate gate(config.archive.staff_password_hash);
     HttpServer server(web);
     add_health_routes(server);
-    add_recordings_routes(server, catalog, gate);
+    // New recordings and upload states appear on the page within seconds.
+    const std::string queue = expand_home(config.upload.queue_db);
+    add_recordings_routes(server, catalog, gate, [&catalog, &config, queue] {
+        catalog.sync();
+        if (std::filesystem::exists(queue)) catalog.set_uploads(UploadQueue::open(queue)->view().jobs, config.upload);
+    });
     if (!serve_web_assets(server)) std::fprintf(stderr, "web assets not found: only the API is served\n");
     server.start();
     std::printf("staff page: http://%s:%d/recordings.html\n", server.host().c_str(), server.port());

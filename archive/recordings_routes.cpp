@@ -94,17 +94,19 @@ std::string content_disposition(const std::string& name) {
 
 }  // namespace
 
-void add_recordings_routes(HttpServer& server, Catalog& catalog, StaffGate& gate, int sync_seconds) {
+void add_recordings_routes(HttpServer& server, Catalog& catalog, StaffGate& gate, std::function<void()> refresh,
+                           int refresh_seconds) {
     auto last_sync = std::make_shared<std::atomic<int64_t>>(0);
+    if (!refresh) refresh = [&catalog] { catalog.sync(); };
     server.post("/api/v1/session", [&gate](const httplib::Request& req, httplib::Response& res) { gate.open_session(req, res); });
     server.post("/api/v1/session/end", [&gate](const httplib::Request& req, httplib::Response& res) { gate.close_session(req, res); });
 
-    server.get("/api/v1/recordings", [&catalog, &gate, last_sync, sync_seconds](const httplib::Request& req, httplib::Response& res) {
+    server.get("/api/v1/recordings", [&catalog, &gate, last_sync, refresh, refresh_seconds](const httplib::Request& req, httplib::Response& res) {
         if (!gate.admit(req, res)) return;
         const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::steady_clock::now().time_since_epoch()).count();
-        if (int64_t before = last_sync->load(); now - before >= sync_seconds && last_sync->compare_exchange_strong(before, now))
-            catalog.sync();
+        if (int64_t before = last_sync->load(); now - before >= refresh_seconds && last_sync->compare_exchange_strong(before, now))
+            refresh();
         ArchiveQuery q;
         try {
             q = query_of(req);

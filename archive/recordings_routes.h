@@ -4,6 +4,7 @@
 // route but the login needs the staff password (StaffGate). Handlers run on the server's workers.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace lectern {
@@ -12,8 +13,10 @@ class Catalog;
 class HttpServer;
 class StaffGate;
 
-// Registers the routes; catalog and gate must outlive the server. The catalog is synced with
-// its folders at most every sync_seconds, on the worker that answers a list request.
-void add_recordings_routes(HttpServer& server, Catalog& catalog, StaffGate& gate, int sync_seconds = 5);
+// Registers the routes; catalog and gate must outlive the server. `refresh` brings the catalog up
+// to date (its folders, the upload queue); it runs at most every refresh_seconds, on the worker
+// that answers a list request. Empty = catalog.sync().
+void add_recordings_routes(HttpServer& server, Catalog& catalog, StaffGate& gate,
+                           std::function<void()> refresh = {}, int refresh_seconds = 5);
 
 }  // namespace lectern

@@ -15,7 +15,7 @@ const browser = spawn("chromium", ["--headless", "--no-sandbox", "--disable-gpu"
 const fail = (message) => { console.error("page check: " + message); browser.kill("SIGKILL"); process.exit(1); };
 const deadline = (seconds) => Date.now() + seconds * 1000;
 
-async function until(what, test, seconds = 20) {
+async function until(what, test, seconds = 60) {  // generous: the suite runs in parallel on 2 cores
   const end = deadline(seconds);
   for (;;) {
     const value = await test();
