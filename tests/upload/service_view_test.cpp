@@ -3,6 +3,8 @@
 #include "upload_queue.h"
 #include "upload_service.h"
 
+#include "process_threads.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -13,19 +15,6 @@
 using namespace lectern;
 namespace fs = std::filesystem;
 
-namespace {
-
-int threads_named(const std::string& name) {
-    int n = 0;
-    for (const auto& task : fs::directory_iterator("/proc/self/task")) {
-        std::string comm;
-        std::getline(std::ifstream(task.path() / "comm"), comm);
-        n += comm == name;
-    }
-    return n;
-}
-
-}  // namespace
 
 TEST_CASE("the upload service publishes its view from a worker, which picks up jobs another process queued") {
     const fs::path dir = fs::absolute("service_view");
