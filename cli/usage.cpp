@@ -21,7 +21,9 @@ void print_usage() {
                                     standard input, print its hash for [operator] pin_hash
                                     ([archive] staff_password_hash)
   lectern agenda show [FILE|URL] [--json] [--secret NAME]
-      print an agenda in its time zone (no FILE: the embedded demo)
+      print an agenda in its time zone (no FILE: the embedded demo); TOML, schedule.xml/.json, .ics
+  lectern agenda diff OLD NEW
+      what changed between two programmes, per item id (moved, cancelled, added, room, speakers)
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
   lectern devices                   list cameras and audio cards
   lectern uploads list|retry|pause|cancel [ID] [--json]        the upload queue

@@ -29,6 +29,7 @@ void read_agenda(TableReader r, AgendaConfig& c) {
     c.fetch_timeout_seconds = static_cast<int>(r.integer("fetch_timeout_seconds", c.fetch_timeout_seconds, 1, 300));
     c.stale_after_seconds = static_cast<int>(r.integer("stale_after_seconds", c.stale_after_seconds, 10, 7 * 86400));
     c.ca_file = expand_home(r.text("ca_file", c.ca_file));
+    c.changes_shown_minutes = static_cast<int>(r.integer("changes_shown_minutes", c.changes_shown_minutes, 0, 24 * 60));
     r.finish();
 }
 

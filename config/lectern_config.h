@@ -28,6 +28,7 @@ struct AgendaConfig {
     int fetch_timeout_seconds = 20;  // one fetch of url, connection included
     int stale_after_seconds = 900;   // the screens show a staleness badge when the copy is older
     std::string ca_file;             // extra CA certificate for an https url; "" = the system's
+    int changes_shown_minutes = 30;  // how long a reload's changes stay marked on the screens
 };
 
 struct DisplayConfig {

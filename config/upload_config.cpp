@@ -49,6 +49,7 @@ void read_target(TableReader& r, UploadTargetConfig& t) {
     t.verify_tls = r.boolean("verify_tls", t.verify_tls);
     t.ca_file = r.text("ca_file", t.ca_file);
     t.readback_sha256 = r.boolean("readback_sha256", t.readback_sha256);
+    t.allow_insecure_http = r.boolean("allow_insecure_http", t.allow_insecure_http);
     t.stall_timeout_s = static_cast<int>(r.integer("stall_timeout_s", t.stall_timeout_s, 1, 3600));
     if (t.kind == "folder" && t.path.empty()) r.problem("path", "a folder target needs path = \"/mnt/nas/lectern\"");
     if (t.kind != "folder" && t.url.empty())

@@ -29,6 +29,7 @@ struct UploadTargetConfig {
     bool verify_tls = true;           // never turn off outside a lab
     std::string ca_file;              // extra CA bundle for a private PKI
     bool readback_sha256 = false;     // webdav: GET the object back and hash it after upload
+    bool allow_insecure_http = false;  // send a Basic password over plain http:// (a lab only)
     int stall_timeout_s = 60;         // abort a transfer that moves no byte for this long (then retry)
 };
 

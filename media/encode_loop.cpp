@@ -72,6 +72,7 @@ void Recorder::Impl::apply_commands() {
             c = std::move(commands.front());
             commands.pop_front();
         }
+        applying_command = c.id;
         bool active = state == RecorderState::Recording || state == RecorderState::Paused;
         switch (c.kind) {
             case RecorderCommand::Start: {
@@ -81,8 +82,9 @@ void Recorder::Impl::apply_commands() {
                     fail(ok.error());
                     teardown_if_failed();
                 }
+                commands_done = c.id;
                 publish_status(true);  // before answering, so status() after start() already says so
-                c.done->set_value(ok);
+                if (c.done) c.done->set_value(ok);
                 break;
             }
             case RecorderCommand::Stop:
@@ -104,6 +106,7 @@ void Recorder::Impl::apply_commands() {
                 if (auto ok = open_segment(c.meta); !ok) fail(ok.error());
                 break;
         }
+        commands_done = c.id;
         publish_status(true);
     }
 }

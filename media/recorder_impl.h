@@ -24,7 +24,8 @@ struct RecorderCommand {
     enum Kind { Start, Stop, StopAt, Pause, Resume, Split } kind;
     RecordingMeta meta;
     int64_t frames = 0;  // StopAt
-    std::shared_ptr<std::promise<tl::expected<void, std::string>>> done;  // Start
+    std::shared_ptr<std::promise<tl::expected<void, std::string>>> done;  // Start; may be null
+    uint64_t id = 0;  // set by post(): commands are numbered 1, 2, ... in the order given
 };
 
 // One file being written; it stays open after a split until the encoders have emitted every
@@ -78,7 +79,9 @@ struct Recorder::Impl {
     // Commands from the UI thread, applied by the encode thread at a frame boundary.
     std::mutex command_mutex;
     std::deque<RecorderCommand> commands;
-    void post(RecorderCommand c);
+    std::atomic<uint64_t> last_command{0};
+    uint64_t post(RecorderCommand c);
+    int lock_fd = -1;  // flock on the output folder while open: one recorder per folder
 
     // Status published by the encode thread.
     mutable std::mutex status_mutex;
@@ -86,6 +89,7 @@ struct Recorder::Impl {
 
     // Encode thread only.
     void encode_loop();
+    void encode_loop_guarded();
     void apply_commands();
     tl::expected<void, std::string> begin(const RecordingMeta& meta);
     tl::expected<void, std::string> open_segment(const RecordingMeta& meta);
@@ -108,6 +112,7 @@ struct Recorder::Impl {
     std::optional<Encoder> video_encoder, audio_encoder;
     std::deque<OpenSegment> segments;
     RecordingMeta current_meta;
+    uint64_t applying_command = 0, commands_done = 0;  // a new file takes the id of the command that opened it
     int64_t next_frame = 0, next_sample = 0, stop_at_frame = -1;
     int64_t slate_frames = 0, dropped_previews = 0, segment_number = 0, frames_seen = 0;
     int64_t duplicated_frames = 0, skipped_frames = 0;

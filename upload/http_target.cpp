@@ -16,6 +16,19 @@ HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& sec
     return auth;
 }
 
+std::string insecure_credentials(const UploadTargetConfig& target, const HttpAuth& auth) {
+    if (auth.kind != HttpAuth::Kind::Basic || target.allow_insecure_http) return {};
+    std::unique_ptr<CURLU, CDeleter<curl_url_cleanup>> u(curl_url());
+    char* scheme = nullptr;
+    if (u && curl_url_set(u.get(), CURLUPART_URL, target.url.c_str(), 0) == CURLUE_OK &&
+        curl_url_get(u.get(), CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK) {
+        CurlText owned(scheme);
+        if (std::string(scheme) != "http") return {};
+    }
+    return "target \"" + target.name + "\" would send its password unencrypted to " + redact_url(target.url) +
+           "; use an https:// URL, or set allow_insecure_http = true on this target in a closed lab network";
+}
+
 std::string base_url(const std::string& url) {
     std::string base = url;
     while (!base.empty() && base.back() == '/') base.pop_back();

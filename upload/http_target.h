@@ -16,6 +16,9 @@ struct TargetSecret;
 HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& secret);
 // The target's URL without trailing slashes, so paths can be appended with "/".
 std::string base_url(const std::string& url);
+// Why the target must not send its password as it is configured ("" = fine): Basic auth over
+// plain http:// is refused unless the target sets allow_insecure_http = true.
+std::string insecure_credentials(const UploadTargetConfig& target, const HttpAuth& auth);
 // A Location or link as the server sent it, resolved against the URL it came from (curl_url);
 // "" when it is no URL.
 std::string resolve_url(const std::string& base, const std::string& reference);

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS jobs(
   resume TEXT NOT NULL DEFAULT '',
   local_verified INTEGER NOT NULL DEFAULT 0,
   owner_pid INTEGER NOT NULL DEFAULT 0,
+  owner TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   UNIQUE(media_path, target));
@@ -80,6 +81,11 @@ std::unique_ptr<UploadQueue> UploadQueue::open(const std::string& db_path) {
     // report an upload done that the disk never recorded; NORMAL would risk the last commits.
     q->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     q->exec(kSchema);
+    // Queues made before jobs were owned through an OwnerLock (owner_pid is no longer read).
+    sqlite3_stmt* probe = nullptr;
+    if (sqlite3_prepare_v2(q->db_.get(), "SELECT owner FROM jobs LIMIT 0", -1, &probe, nullptr) != SQLITE_OK)
+        q->exec("ALTER TABLE jobs ADD COLUMN owner TEXT NOT NULL DEFAULT ''");
+    sqlite3_finalize(probe);
     return q;
 }
 
@@ -193,7 +199,8 @@ void UploadQueue::log_attempt(int64_t id, const std::string& outcome, const std:
 int UploadQueue::pending(int64_t* earliest) {
     std::lock_guard lock(mutex_);
     auto st = prepare("SELECT count(*), min(CASE WHEN state='queued' THEN next_attempt_at END) FROM jobs"
-                      " WHERE state IN ('queued','uploading','verifying')");
+                      " WHERE state='queued' OR (state IN ('uploading','verifying') AND owner=?)");
+    sqlite3_bind_text(st.get(), 1, owner_.token().c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_step(st.get());
     if (earliest) *earliest = sqlite3_column_int64(st.get(), 1);
     return sqlite3_column_int(st.get(), 0);

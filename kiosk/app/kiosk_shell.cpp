@@ -141,7 +141,10 @@ void KioskShell::tick(TimePoint now, bool input_this_frame) {
         if (input_this_frame) access_.touch(now);
         if (!access_.is_open(now)) mode_ = Mode::Public;  // idle lock
     }
-    if (config_.session.auto_record) controller_.tick_automatic(now, seconds{config_.session.padding_seconds});
+    if (config_.session.auto_record)
+        controller_.tick_automatic(now, seconds{config_.session.padding_seconds});
+    else
+        controller_.follow_recorder(now);  // a recorder that stopped by itself ends the item here too
 }
 
 OperatorView KioskShell::operator_view(TimePoint now) const {

@@ -84,6 +84,21 @@ TEST_CASE("agenda show reads a schedule.xml and an .ics by content, and refuses 
     CHECK(html.out.find("not a schedule Lectern reads: this looks like an HTML page") != std::string::npos);
 }
 
+TEST_CASE("agenda diff tells what moved between two programmes") {
+    const std::string old_path = write("old.xml", "<schedule><conference><title>C</title><time_zone_name>Europe/Berlin</time_zone_name>"
+                                                  "</conference><day date=\"2025-02-01\"><room name=\"Hall\"><event guid=\"a\"><date>"
+                                                  "2025-02-01T10:20:00+01:00</date><duration>00:30</duration><title>Alpha</title></event>"
+                                                  "</room></day></schedule>");
+    std::string moved = "BEGIN:VCALENDAR\nX-WR-CALNAME:C\nBEGIN:VEVENT\nUID:a\nSUMMARY:Alpha\nDTSTART;TZID=Europe/Berlin:20250201T103500\n"
+                        "DURATION:PT30M\nLOCATION:Hall\nEND:VEVENT\nEND:VCALENDAR\n";
+    const std::string new_path = write("new.ics", moved);
+    CommandResult r = run_command(lectern + " agenda diff " + old_path + " " + new_path);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("moved\ta\tAlpha — moved 10:20 → 10:35") != std::string::npos);
+    CHECK(run_command(lectern + " agenda diff " + old_path + " " + old_path).out.find("no changes") != std::string::npos);
+    CHECK(run_command(lectern + " agenda diff " + old_path).status == 2);
+}
+
 TEST_CASE("an unknown option is refused with exit 2") {
     CommandResult r = run_command(lectern + " --fullscreen-please");
     CHECK(r.status == 2);

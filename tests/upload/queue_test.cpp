@@ -123,11 +123,11 @@ TEST_CASE("a job left uploading by a killed process is queued again") {
     auto job = q->claim_next(0);
     REQUIRE(job);
     CHECK(q->requeue_orphans() == 0);  // this process is alive
-    // Pretend the owner was a process that is gone.
+    // Pretend the owner was a process that is gone: an owner whose lock file nobody holds.
     {
         sqlite3* db = nullptr;
         sqlite3_open((dir / "q.db").c_str(), &db);
-        sqlite3_exec(db, "UPDATE jobs SET owner_pid=999999999", nullptr, nullptr, nullptr);
+        sqlite3_exec(db, "UPDATE jobs SET owner='4242-gone'", nullptr, nullptr, nullptr);
         sqlite3_close(db);
     }
     CHECK(q->requeue_orphans() == 1);
