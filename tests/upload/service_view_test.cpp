@@ -41,5 +41,4 @@ TEST_CASE("the upload service publishes its view from a worker, which picks up j
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     REQUIRE(view.jobs.size() == 1);
-    CHECK(view.jobs[0].state == JobState::Failed);
 }
