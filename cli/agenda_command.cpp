@@ -1,7 +1,8 @@
 // `lectern agenda show [FILE|URL] [--json] [--secret NAME]`: an agenda in its own time zone, with what
-// the importer noted.
+// the importer noted; `lectern agenda diff OLD NEW`: the changes a reload would announce.
 #include "commands.h"
 
+#include "agenda_diff.h"
 #include "agenda_fetch.h"
 #include "agenda_file.h"
 #include "schedule_import.h"
@@ -68,9 +69,29 @@ Agenda load_source(const std::string& source, const std::string& secret) {
 
 }  // namespace
 
+// `lectern agenda diff OLD NEW`: what a reload from OLD to NEW would announce.
+int run_diff(const std::vector<std::string>& args) {
+    if (args.size() != 3) {
+        std::cerr << "usage: lectern agenda diff OLD NEW   (files or URLs, any format)\n";
+        return kExitBadInput;
+    }
+    try {
+        const Agenda before = load_source(args[1], "");
+        const Agenda after = load_source(args[2], "");
+        const auto changes = diff_agendas(before, after);
+        for (const auto& c : changes) std::cout << to_string(c.kind) << "\t" << c.item_id << "\t" << c.title << " — " << c.detail << "\n";
+        if (changes.empty()) std::cout << "no changes\n";
+        return kExitOk;
+    } catch (const InputError& e) {
+        std::cerr << e.what() << "\n";
+        return kExitBadInput;
+    }
+}
+
 int run_agenda_command(const std::vector<std::string>& args) {
+    if (!args.empty() && args[0] == "diff") return run_diff(args);
     if (args.empty() || args[0] != "show") {
-        std::cerr << "usage: lectern agenda show [FILE|URL] [--json] [--secret NAME]\n";
+        std::cerr << "usage: lectern agenda show [FILE|URL] [--json] [--secret NAME]\n       lectern agenda diff OLD NEW\n";
         return kExitBadInput;
     }
     std::string file, secret;

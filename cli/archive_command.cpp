@@ -1,6 +1,7 @@
 // `lectern archive reindex|list|search|show|verify|export`: the recordings catalog for staff.
 #include "commands.h"
 
+#include "archive_serve.h"
 #include "catalog.h"
 #include "export.h"
 #include "lectern_config.h"
@@ -26,16 +27,17 @@ const char* kUsage =
     "       lectern archive show ID\n"
     "       lectern archive verify [ID...] [FILTERS] [--dir DIR]   re-hash against the sidecars; exit 1 on problems\n"
     "       lectern archive export FOLDER [FILTERS]  copy, verify, write manifest.csv/.json and index.html\n"
+    "       lectern archive serve [--listen HOST:PORT]   the staff page alone (default [web] listen, else 8080)\n"
     "filters: --speaker NAME --title WORDS --room ROOM --event EVENT --date YYYY-MM-DD\n"
     "         --from YYYY-MM-DD --to YYYY-MM-DD --problems --sort start|title|room|speaker|duration|size --desc\n"
-    "options: --json  --catalog FILE (default ~/Lectern/catalog.db)  --config FILE\n";
+    "options: --json  --catalog FILE (default [archive] catalog_db)  --config FILE\n";
 
 struct Options {
     std::string verb;
     std::vector<std::string> words;
     ArchiveQuery query;
     bool json = false;
-    std::string catalog = "~/Lectern/catalog.db", dir;
+    std::string catalog, dir, listen;
     std::optional<std::string> config;
 };
 
@@ -51,6 +53,7 @@ Options parse(const std::vector<std::string>& args) {
         else if (a == "--catalog") o.catalog = value(i);
         else if (a == "--config") o.config = value(i);
         else if (a == "--dir") o.dir = value(i);
+        else if (a == "--listen") o.listen = value(i);
         else if (a == "--speaker") o.query.speaker = value(i);
         else if (a == "--title") o.query.title = value(i);
         else if (a == "--room") o.query.room = value(i);
@@ -70,7 +73,7 @@ Options parse(const std::vector<std::string>& args) {
 
 // The catalog, brought up to date with the folders and the upload queue before answering.
 std::unique_ptr<Catalog> open_catalog(const Options& o, const LecternConfig& config) {
-    auto catalog = Catalog::open(expand_home(o.catalog));
+    auto catalog = Catalog::open(expand_home(o.catalog.empty() ? config.archive.catalog_db : o.catalog));
     auto report = o.verb == "reindex" ? ReindexReport{} : catalog->sync();
     for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
     if (o.verb != "reindex" && catalog->dirs().empty()) catalog->reindex(default_archive_dirs(config));
@@ -218,6 +221,7 @@ int run_archive_command(const std::vector<std::string>& args) {
         else print_show(*r);
         return kExitOk;
     }
+    if (o.verb == "serve") return serve_archive_page(*catalog, config, o.listen);
     if (o.verb == "verify") return run_verify(selection(*catalog, o, true), o.json);
     if (o.verb == "export") {
         if (o.words.size() != 1) throw std::invalid_argument(std::string("export needs one FOLDER\n") + kUsage);

@@ -14,11 +14,16 @@ void print_usage() {
           [--config FILE] [--room ID] [--search TEXT] [--keyboard] [--message TEXT]
           [--state FILE.json]   (--screen also takes "operator" and "pin"; the state file sets recorder/uploads)
       render one frame offscreen (no display needed) and write a PNG
-  lectern check-config FILE         validate a configuration file (exit 2 when it has problems)
-  lectern hash-pin                  read a console PIN on standard input, print its hash for
-                                    [operator] pin_hash
+  lectern check-config [--strict] FILE
+                                    validate a configuration file (exit 2 when it has problems;
+                                    --strict also refuses warnings, e.g. the demo PIN 1234)
+  lectern hash-pin [--staff]        read a console PIN (or with --staff the staff page's password) on
+                                    standard input, print its hash for [operator] pin_hash
+                                    ([archive] staff_password_hash)
   lectern agenda show [FILE|URL] [--json] [--secret NAME]
-      print an agenda in its time zone (no FILE: the embedded demo)
+      print an agenda in its time zone (no FILE: the embedded demo); TOML, schedule.xml/.json, .ics
+  lectern agenda diff OLD NEW
+      what changed between two programmes, per item id (moved, cancelled, added, room, speakers)
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
   lectern devices                   list cameras and audio cards
   lectern uploads list|retry|pause|cancel [ID] [--json]        the upload queue

@@ -22,13 +22,14 @@ void read_agenda(TableReader r, AgendaConfig& c) {
     if (!c.url.empty() && c.url.rfind("http://", 0) != 0 && c.url.rfind("https://", 0) != 0)
         r.problem("url", "must start with http:// or https://, e.g. \"https://pretalx.example.org/conf/schedule.xml\"");
     if (!c.url.empty() && !c.file.empty()) r.problem("url", "and file are both set; keep one of them");
-    if (c.url.find('@') != std::string::npos && c.url.find('@') < c.url.find('/', 8))
+    if (url_holds_credentials(c.url))
         r.problem("url", "must not carry a user or password; name a secret with agenda.secret instead");
     c.secret = r.text("secret", c.secret);
     c.cache_dir = expand_home(r.text("cache_dir", c.cache_dir));
     c.fetch_timeout_seconds = static_cast<int>(r.integer("fetch_timeout_seconds", c.fetch_timeout_seconds, 1, 300));
     c.stale_after_seconds = static_cast<int>(r.integer("stale_after_seconds", c.stale_after_seconds, 10, 7 * 86400));
     c.ca_file = expand_home(r.text("ca_file", c.ca_file));
+    c.changes_shown_minutes = static_cast<int>(r.integer("changes_shown_minutes", c.changes_shown_minutes, 0, 24 * 60));
     r.finish();
 }
 
@@ -55,6 +56,7 @@ void read_operator(TableReader r, OperatorConfig& c) {
     c.tries_before_lockout = static_cast<int>(r.integer("tries_before_lockout", c.tries_before_lockout, 1, 20));
     c.lockout_seconds = static_cast<int>(r.integer("lockout_seconds", c.lockout_seconds, 1, 3600));
     c.idle_lock_seconds = static_cast<int>(r.integer("idle_lock_seconds", c.idle_lock_seconds, 10, 86400));
+    c.lockout_file = r.text("lockout_file", c.lockout_file);
     r.finish();
 }
 
@@ -78,6 +80,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_media(r.table("media"), config.media);
     read_upload(r.table("upload"), config.upload);
     read_web(r.table("web"), config.web);
+    read_archive(r.table("archive"), config.archive);
     r.finish();
     problems.throw_if_any();
     return config;

@@ -2,6 +2,7 @@
 // config/lectern.example.toml documents each key; load_config() validates the whole file.
 #pragma once
 
+#include "archive_config.h"
 #include "media_config.h"
 #include "upload_config.h"
 #include "web_config.h"
@@ -27,6 +28,7 @@ struct AgendaConfig {
     int fetch_timeout_seconds = 20;  // one fetch of url, connection included
     int stale_after_seconds = 900;   // the screens show a staleness badge when the copy is older
     std::string ca_file;             // extra CA certificate for an https url; "" = the system's
+    int changes_shown_minutes = 30;  // how long a reload's changes stay marked on the screens
 };
 
 struct DisplayConfig {
@@ -45,7 +47,8 @@ struct OperatorConfig {
     // then says so until a hash is set).
     std::string pin_hash;
     int tries_before_lockout = 3;
-    int lockout_seconds = 30;        // doubles with each further lockout
+    int lockout_seconds = 30;
+    std::string lockout_file = "~/Lectern/operator-lockout.json";  // wrong tries survive a restart; "" = memory only        // doubles with each further lockout
     int idle_lock_seconds = 300;     // the console locks itself after this long untouched
 };
 
@@ -65,6 +68,7 @@ struct LecternConfig {
     MediaConfig media;
     UploadConfig upload;
     WebConfig web;
+    ArchiveConfig archive;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.

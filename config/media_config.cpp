@@ -1,13 +1,13 @@
 #include "media_config.h"
 
+#include "home_path.h"
 #include "toml_reader.h"
 
-#include <cstdlib>
 
 namespace lectern {
 
 void read_media(TableReader r, MediaConfig& c) {
-    c.source = r.choice("source", c.source, {"synthetic", "v4l2", "x11grab", "rtsp", "file"});
+    c.source = r.choice("source", c.source, {"synthetic", "sync", "v4l2", "x11grab", "rtsp", "file"});
     c.device = r.text("device", c.device);
     c.input_format = r.text("input_format", c.input_format);
     c.display = r.text("display", c.display);
@@ -49,12 +49,7 @@ void read_media(TableReader r, MediaConfig& c) {
 }
 
 std::string resolved_output_dir(const MediaConfig& c) {
-    if (c.output_dir == "~" || c.output_dir.rfind("~/", 0) == 0) {
-        const char* home = std::getenv("HOME");
-        if (!home || !*home) return "./recordings";
-        return std::string(home) + c.output_dir.substr(1);
-    }
-    return c.output_dir;
+    return expand_home(c.output_dir);
 }
 
 }  // namespace lectern

@@ -9,7 +9,8 @@ namespace lectern {
 class TableReader;
 
 struct MediaConfig {
-    // Video source: synthetic (lavfi test pattern with clock + tone), v4l2, x11grab, rtsp, file.
+    // Video source: synthetic (lavfi test pattern with clock + tone), sync (a flash and a beep every
+    // second, for measuring A/V sync), v4l2, x11grab, rtsp, file.
     std::string source = "synthetic";
     std::string device = "/dev/video0";  // v4l2 device node
     std::string input_format;            // v4l2 input format (mjpeg, yuyv422); "" = driver default

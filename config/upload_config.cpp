@@ -2,7 +2,9 @@
 
 #include "toml_reader.h"
 
-#include <cstdlib>
+#include <curl/curl.h>
+
+#include <memory>
 
 namespace lectern {
 
@@ -15,12 +17,18 @@ UploadTargetConfig UploadConfig::default_archive_target() {
     return t;
 }
 
-std::string expand_home(const std::string& path) {
-    if (path == "~" || path.rfind("~/", 0) == 0) {
-        const char* home = std::getenv("HOME");
-        return std::string(home && *home ? home : ".") + path.substr(1);
+bool url_holds_credentials(const std::string& url) {
+    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
+    if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
+        return url.substr(0, url.find('?')).find('@') != std::string::npos;
+    for (CURLUPart part : {CURLUPART_USER, CURLUPART_PASSWORD}) {
+        char* text = nullptr;
+        if (curl_url_get(u.get(), part, &text, 0) == CURLUE_OK) {
+            curl_free(text);
+            return true;
+        }
     }
-    return path;
+    return false;
 }
 
 namespace {
@@ -41,13 +49,13 @@ void read_target(TableReader& r, UploadTargetConfig& t) {
     t.verify_tls = r.boolean("verify_tls", t.verify_tls);
     t.ca_file = r.text("ca_file", t.ca_file);
     t.readback_sha256 = r.boolean("readback_sha256", t.readback_sha256);
+    t.allow_insecure_http = r.boolean("allow_insecure_http", t.allow_insecure_http);
     t.stall_timeout_s = static_cast<int>(r.integer("stall_timeout_s", t.stall_timeout_s, 1, 3600));
     if (t.kind == "folder" && t.path.empty()) r.problem("path", "a folder target needs path = \"/mnt/nas/lectern\"");
     if (t.kind != "folder" && t.url.empty())
         r.problem("url", "a " + t.kind + " target needs url = \"https://…\"");
     if (t.kind == "s3" && t.bucket.empty()) r.problem("bucket", "an s3 target needs bucket = \"recordings\"");
-    if (t.url.find('@') != std::string::npos && t.url.find("://") != std::string::npos &&
-        t.url.find('@') < t.url.find('/', t.url.find("://") + 3))
+    if (url_holds_credentials(t.url))
         r.problem("url", "must not hold a user or password; put them in the secrets file or environment");
 }
 

@@ -3,6 +3,8 @@
 // Secrets never live here: a target names a secret, resolved from the environment or secrets_file.
 #pragma once
 
+#include "home_path.h"  // expand_home, for the paths set here
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,6 +29,7 @@ struct UploadTargetConfig {
     bool verify_tls = true;           // never turn off outside a lab
     std::string ca_file;              // extra CA bundle for a private PKI
     bool readback_sha256 = false;     // webdav: GET the object back and hash it after upload
+    bool allow_insecure_http = false;  // send a Basic password over plain http:// (a lab only)
     int stall_timeout_s = 60;         // abort a transfer that moves no byte for this long (then retry)
 };
 
@@ -46,10 +49,11 @@ struct UploadConfig {
     static UploadTargetConfig default_archive_target();
 };
 
+// True when a URL carries a user or password (curl_url finds the user info; an '@' it cannot
+// place counts too): such URLs are refused, credentials belong in the secrets file.
+bool url_holds_credentials(const std::string& url);
+
 // Reads [upload]; an absent [[upload.targets]] keeps the local archive default.
 void read_upload(TableReader r, UploadConfig& c);
-
-// "~/x" → "$HOME/x"; other paths unchanged.
-std::string expand_home(const std::string& path);
 
 }  // namespace lectern

@@ -48,6 +48,16 @@ struct AgendaItem {
     seconds length() const { return end - start; }
 };
 
+// One difference between two versions of a programme, per stable item id (see agenda_diff.h).
+enum class ChangeKind { Added, Cancelled, Moved, RoomChanged, SpeakersChanged, Retitled };
+struct AgendaChange {
+    ChangeKind kind;
+    std::string item_id;
+    std::string title;    // the item's title (the old one when cancelled)
+    std::string detail;   // "moved 10:20 → 10:35", "room Saal 1 → Saal 2", "added Sat 14:00 in Saal 2"
+    TimePoint noticed{};  // when a running kiosk saw it (zero for `agenda diff`)
+};
+
 struct Event {
     std::string name;
     std::string venue;
@@ -62,6 +72,10 @@ struct Agenda {
     bool demo = false;              // the embedded demo agenda
     seconds moved_by{0};            // how far the demo's times were moved to make them live
     std::vector<std::string> import_notes;  // what an importer had to guess (shown by `agenda show`)
+    // Recent changes a running kiosk noticed between reloads (agenda_diff.h), with when; screens mark
+    // an item while now - noticed < changes_shown_for.
+    std::vector<AgendaChange> changes;
+    seconds changes_shown_for{0};
 
     const Speaker* speaker(const std::string& id) const;
     const Room* room(const std::string& id) const;

@@ -2,6 +2,8 @@
 
 #include "importers/schedule_draft.h"
 
+#include "url_redaction.h"
+
 #include <curl/curl.h>
 
 #include <memory>
@@ -66,19 +68,7 @@ std::string reason(CURLcode code, const std::string& where, int timeout, const c
 
 }  // namespace
 
-std::string display_url(const std::string& url) {
-    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
-    if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "(a URL that cannot be read)";
-    curl_url_set(u.get(), CURLUPART_USER, nullptr, 0);
-    curl_url_set(u.get(), CURLUPART_PASSWORD, nullptr, 0);
-    curl_url_set(u.get(), CURLUPART_QUERY, nullptr, 0);
-    curl_url_set(u.get(), CURLUPART_FRAGMENT, nullptr, 0);
-    char* text = nullptr;
-    if (curl_url_get(u.get(), CURLUPART_URL, &text, 0) != CURLUE_OK) return "(a URL that cannot be read)";
-    std::string out = text;
-    curl_free(text);
-    return out;
-}
+std::string display_url(const std::string& url) { return redact_url(url); }
 
 FetchResult fetch_schedule(const FetchRequest& request) {
     static std::once_flag global;

@@ -1,10 +1,13 @@
 #include "agenda_source.h"
 
+#include "agenda_diff.h"
 #include "agenda_file.h"
 #include "local_time.h"
 #include "toml_reader.h"
 
 #include <pthread.h>
+
+#include <cstdio>
 
 namespace lectern {
 
@@ -59,9 +62,16 @@ std::string AgendaSource::staleness(TimePoint now) const {
     return staleness_text(feed_status_, now, current_->event.time_zone, seconds{config_.stale_after_seconds});
 }
 
+void AgendaSource::publish_reload(Agenda fresh) {
+    carry_changes(*current(), fresh, clock_.now(), minutes{config_.changes_shown_minutes});
+    for (const auto& change : fresh.changes)
+        if (change.noticed == clock_.now()) std::fprintf(stderr, "agenda: %s: %s\n", change.title.c_str(), change.detail.c_str());
+    publish(std::move(fresh));
+}
+
 bool AgendaSource::refresh_feed() {
     std::optional<Agenda> fresh = feed_->refresh();
-    if (fresh) publish(std::move(*fresh));
+    if (fresh) publish_reload(std::move(*fresh));
     std::lock_guard lock(mutex_);
     feed_status_ = feed_->status();
     if (feed_status_.problem.empty())
@@ -93,7 +103,7 @@ bool AgendaSource::reload_if_changed() {
     try {
         Agenda fresh = load_agenda_file(config_.file);
         check_time_zone(fresh.event.time_zone);  // the screens draw every time in it
-        publish(std::move(fresh));
+        publish_reload(std::move(fresh));
         // Only now: a half-written file must be read again when the rest arrives within the same mtime.
         seen_ = stamp;
         return true;

@@ -42,6 +42,7 @@ public:
 
 private:
     void publish(Agenda agenda);
+    void publish_reload(Agenda fresh);  // with the changes against the agenda shown, logged
     bool refresh_feed();
 
     AgendaConfig config_;

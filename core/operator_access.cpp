@@ -1,11 +1,18 @@
 #include "operator_access.h"
 
+#include "encoding.h"
+
 #include "sha256.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -14,10 +21,7 @@ namespace lectern {
 namespace {
 
 std::string hex(const std::vector<unsigned char>& bytes) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : bytes) out += {digits[b >> 4], digits[b & 15]};
-    return out;
+    return to_hex(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 bool unhex(const std::string& text, std::vector<unsigned char>& out) {
@@ -79,6 +83,33 @@ std::string pin_hash_problem(const std::string& encoded) {
     return "is not a PIN hash; make one with: lectern hash-pin (it prints pbkdf2-sha256$ITERATIONS$SALT$HASH)";
 }
 
+OperatorAccess::OperatorAccess(OperatorAccessPolicy policy) : policy_(std::move(policy)) {
+    if (policy_.state_file.empty()) return;
+    std::ifstream in(policy_.state_file);
+    const nlohmann::json state = nlohmann::json::parse(in, nullptr, false);
+    if (!state.is_object()) return;  // no file yet, or cut short by a power cut: start afresh
+    wrong_in_a_row_ = std::clamp(state.value("wrong_in_a_row", 0), 0, policy_.tries_before_lockout - 1);
+    lockouts_ = std::clamp(state.value("lockouts", 0), 0, 30);
+    locked_until_ = TimePoint{seconds{state.value("locked_until_unix", int64_t{0})}};
+}
+
+void OperatorAccess::save() const {
+    if (policy_.state_file.empty()) return;
+    const nlohmann::json state = {{"wrong_in_a_row", wrong_in_a_row_},
+                                  {"lockouts", lockouts_},
+                                  {"locked_until_unix", std::chrono::duration_cast<seconds>(locked_until_.time_since_epoch()).count()}};
+    // Written beside and renamed over, so a crash leaves the old state or the new one.
+    const std::string temporary = policy_.state_file + ".tmp";
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(policy_.state_file).parent_path(), ec);
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << state.dump() << "\n";
+        if (!out.flush()) return;  // an unwritable folder keeps the lockout in memory only
+    }
+    std::filesystem::rename(temporary, policy_.state_file, ec);
+}
+
 OperatorAccess::Result OperatorAccess::try_pin(const std::string& pin, TimePoint now) {
     if (locked_out_for(now) > seconds{0}) return Result::LockedOut;
     if (pin_matches(pin, policy_.pin_hash)) {
@@ -86,15 +117,18 @@ OperatorAccess::Result OperatorAccess::try_pin(const std::string& pin, TimePoint
         wrong_in_a_row_ = 0;
         lockouts_ = 0;
         last_activity_ = now;
+        save();
         return Result::Opened;
     }
+    Result result = Result::WrongPin;
     if (++wrong_in_a_row_ >= policy_.tries_before_lockout) {
         locked_until_ = now + policy_.lockout * (1 << std::min(lockouts_, 6));
         ++lockouts_;
         wrong_in_a_row_ = 0;
-        return Result::LockedOut;
+        result = Result::LockedOut;
     }
-    return Result::WrongPin;
+    save();
+    return result;
 }
 
 bool OperatorAccess::is_open(TimePoint now) {

@@ -19,13 +19,17 @@ struct OperatorAccessPolicy {
     int tries_before_lockout = 3;
     seconds lockout{30};             // doubles with each further lockout
     seconds idle_lock{300};
+    // Where wrong tries and the lockout survive a restart (so pulling the plug does not reset the
+    // count); "" = in memory only. Written on every wrong or right PIN, atomically.
+    std::string state_file;
 };
 
 class OperatorAccess {
 public:
     enum class Result { Opened, WrongPin, LockedOut };
 
-    explicit OperatorAccess(OperatorAccessPolicy policy) : policy_(std::move(policy)) {}
+    // Reads policy.state_file when it exists; a missing or unreadable file starts afresh.
+    explicit OperatorAccess(OperatorAccessPolicy policy);
 
     Result try_pin(const std::string& pin, TimePoint now);
     bool is_open(TimePoint now);        // false once idle for policy.idle_lock (and locks)
@@ -35,6 +39,8 @@ public:
     int tries_left() const { return policy_.tries_before_lockout - wrong_in_a_row_; }
 
 private:
+    void save() const;
+
     OperatorAccessPolicy policy_;
     bool open_ = false;
     TimePoint last_activity_{};

@@ -81,6 +81,7 @@ RecordingPlan SessionController::plan_for(const AgendaItem& i) const {
 }
 
 void SessionController::begin_item(const AgendaItem& i, TimePoint now) {
+    unconfirmed_ = Unconfirmed{i.id, recorded_.count(i.id) > 0};
     live_.current_item = i.id;
     live_.runs[i.id] = ItemRun{now, std::nullopt};
     recorded_[i.id] = true;
@@ -158,7 +159,30 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
     return std::nullopt;
 }
 
+void SessionController::follow_recorder(TimePoint now) {
+    const RecorderActivity actual = recorder_.activity();
+    if (actual == RecorderActivity::Pending) return;
+    if (actual != RecorderActivity::Stopped) {
+        unconfirmed_.reset();
+        if (state_ != State::Idle) state_ = actual == RecorderActivity::Paused ? State::Paused : State::Recording;
+        return;
+    }
+    if (state_ == State::Idle) return;
+    // Stopped by itself (full disk, encoder failure), or never took the last start or split.
+    if (unconfirmed_) {
+        if (!unconfirmed_->was_recorded) recorded_.erase(unconfirmed_->item);
+        --recordings_made_;
+        unconfirmed_.reset();
+    }
+    end_current(now);
+    live_.current_item.clear();
+    last_split_.reset();
+    state_ = State::Idle;
+    next_auto_start_ = now + seconds{10};
+}
+
 void SessionController::tick_automatic(TimePoint now, seconds padding) {
+    follow_recorder(now);
     // The item that should be on tape now: the latest-starting one whose padded slot contains now.
     const AgendaItem* due = nullptr;
     for (const auto& i : agenda_->items)
@@ -166,7 +190,9 @@ void SessionController::tick_automatic(TimePoint now, seconds padding) {
             now < i.end + padding)
             due = &i;
     if (state_ == State::Idle) {
-        if (due && !recorded_.count(due->id)) apply(Command{CommandKind::Start, due->id, "", {}}, now);
+        if (due && !recorded_.count(due->id) && now >= next_auto_start_ &&
+            apply(Command{CommandKind::Start, due->id, "", {}}, now))
+            next_auto_start_ = now + seconds{10};
         return;
     }
     const AgendaItem* current = item(live_.current_item);

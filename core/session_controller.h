@@ -30,6 +30,10 @@ struct RecordingPlan {
 // An agenda item as a recording plan, before any correction.
 RecordingPlan plan_for_item(const Agenda& agenda, const AgendaItem& item);
 
+// What the recorder is really doing. Commands are applied in the background, so right after one
+// the answer is Pending; Stopped covers a recorder that stopped by itself (full disk, encoder failure).
+enum class RecorderActivity { Pending, Recording, Paused, Stopped };
+
 // The recorder as the controller sees it; media/ implements it over the FFmpeg pipeline.
 class RecorderControl {
 public:
@@ -42,6 +46,8 @@ public:
     // Undo of the last split: the file being recorded is joined to the one before it when it ends,
     // under the earlier item. Only possible while that earlier file has not started uploading.
     virtual void merge_back() { throw std::runtime_error("This recorder cannot undo a split."); }
+    // Pending for a recorder that cannot tell; the controller then believes its own commands.
+    virtual RecorderActivity activity() const { return RecorderActivity::Pending; }
 };
 
 struct MetadataCorrection {
@@ -78,6 +84,9 @@ public:
     std::optional<std::string> apply(const Command& command, TimePoint now);
     // Unattended rooms: starts, splits and stops at the items' scheduled times with padding.
     void tick_automatic(TimePoint now, seconds padding);
+    // Once per frame: follows what the recorder really does. A recorder that stopped by itself
+    // ends the current item; an item whose start or split the recorder never took is not recorded.
+    void follow_recorder(TimePoint now);
     void set_agenda(std::shared_ptr<const Agenda> agenda) { agenda_ = std::move(agenda); }
 
     State state() const { return state_; }
@@ -109,6 +118,12 @@ private:
         bool to_was_recorded;
     };
     std::optional<Split> last_split_;
+    struct Unconfirmed {  // begun here, not yet seen recording by the recorder
+        std::string item;
+        bool was_recorded;
+    };
+    std::optional<Unconfirmed> unconfirmed_;
+    TimePoint next_auto_start_{};  // an unattended room retries a refused start every 10 s
 };
 
 }  // namespace lectern

@@ -1,55 +1,30 @@
 #include "sha256.h"
 
-#include <openssl/evp.h>
+#include "encoding.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <memory>
 #include <stdexcept>
 #include <vector>
 
 namespace lectern {
-namespace {
 
-struct DigestFree {
-    void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-struct FileClose {
-    void operator()(FILE* f) const { std::fclose(f); }
-};
-
-std::string to_hex(const unsigned char* digest, unsigned length) {
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < length; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 15];
-    }
-    return out;
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256: OpenSSL init failed");
 }
 
-class Sha256 {
-public:
-    Sha256() : ctx_(EVP_MD_CTX_new()) {
-        if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256: OpenSSL init failed");
-    }
-    void update(const void* data, size_t size) { EVP_DigestUpdate(ctx_.get(), data, size); }
-    std::string hex() {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned length = 0;
-        EVP_DigestFinal_ex(ctx_.get(), digest, &length);
-        return to_hex(digest, length);
-    }
+void Sha256::update(const void* data, size_t size) { EVP_DigestUpdate(ctx_.get(), data, size); }
 
-private:
-    std::unique_ptr<EVP_MD_CTX, DigestFree> ctx_;
-};
-
-}  // namespace
+std::string Sha256::hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned length = 0;
+    EVP_DigestFinal_ex(ctx_.get(), digest, &length);
+    return to_hex(std::string_view(reinterpret_cast<const char*>(digest), length));
+}
 
 std::string sha256_file(const std::string& path) {
-    std::unique_ptr<FILE, FileClose> file(std::fopen(path.c_str(), "rb"));
+    std::unique_ptr<FILE, CDeleter<fclose>> file(std::fopen(path.c_str(), "rb"));
     if (!file) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
     Sha256 sha;
     std::vector<unsigned char> block(1 << 20);

@@ -7,8 +7,9 @@ extern "C" {
 #include <libavutil/pixdesc.h>
 }
 
+#include <cmath>
+#include <cstring>
 #include <mutex>
-#include <thread>
 
 namespace lectern {
 
@@ -18,7 +19,8 @@ CaptureInput::CaptureInput(SourceSpec spec, CaptureFormat format, const std::ato
       stop_(stop),
       fit_(format.width, format.height, format.fit),
       packet_(av::make_packet()),
-      decoded_(av::make_frame()) {}
+      decoded_(av::make_frame()),
+      audio_next_(NAN) {}
 
 int CaptureInput::interrupted(void* self) { return static_cast<CaptureInput*>(self)->stop_.load() ? 1 : 0; }
 
@@ -46,6 +48,8 @@ tl::expected<void, std::string> CaptureInput::open() {
     if ((err = avformat_find_stream_info(input_.get(), nullptr)) < 0)
         return tl::unexpected(spec_.what + ": cannot read stream information (" + av::error_text(err) + "); " +
                               spec_.fix);
+
+    if (!clock_) clock_.emplace(input_->start_time == AV_NOPTS_VALUE ? NAN : input_->start_time / double(AV_TIME_BASE));
 
     if (spec_.take_video) {
         video_index_ = av_find_best_stream(input_.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -84,10 +88,10 @@ CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
         // EAGAIN: a non-blocking device has nothing yet. The caller sleeps a little and asks again.
         if (err == AVERROR(EAGAIN)) return Read::Again;
         if (err == AVERROR_EOF || (err < 0 && avio_feof(input_->pb))) {
-            if (spec_.loop && restart()) continue;
-            // Drain the decoders so the last frames are not lost, then report the end.
+            // Drain the decoders so the last frames are not lost, then start again or report the end.
             if (video_decoder_) decode(nullptr, video_index_);
             if (audio_decoder_) decode(nullptr, audio_index_);
+            if (spec_.loop && restart()) continue;
             draining_ = true;
             continue;
         }
@@ -101,14 +105,16 @@ CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
         av_packet_unref(packet_.get());
         if (!ok) return Read::Failed;
     }
-    auto [kind, frame] = std::move(ready_.front());
+    Ready next = std::move(ready_.front());
     ready_.pop_front();
-    if (kind == Read::Video) {
-        track_time(frame.get());
-        if (spec_.pace) pace();
+    if (next.kind == Read::Video) {
+        last_video_time_ = next.media;
+        // Only pictures pace the source: its sound is read along with them.
+        if (spec_.pace) clock_->wait_until(next.media, stop_);
     }
-    out = std::move(frame);
-    return kind;
+    last_capture_time_ = clock_->capture_time(next.media);
+    out = std::move(next.frame);
+    return next.kind;
 }
 
 bool CaptureInput::decode(AVPacket* packet, int index) {
@@ -134,8 +140,15 @@ bool CaptureInput::convert_video(const AVFrame* in) {
                  " " + (name ? name : "unknown") + " pictures; " + spec_.fix;
         return false;
     }
+    const AVRational rate = input_->streams[video_index_]->avg_frame_rate;
+    const double frame = rate.num > 0 && rate.den > 0 ? av_q2d(av_inv_q(rate)) : 1.0 / format_.fps;
+    // No timestamp: assume the nominal rate.
+    double media = in->best_effort_timestamp == AV_NOPTS_VALUE
+                       ? video_end_
+                       : clock_->media_time(in->best_effort_timestamp, input_->streams[video_index_]->time_base);
+    video_end_ = std::max(video_end_, media + frame);
     out->best_effort_timestamp = in->best_effort_timestamp;
-    ready_.emplace_back(Read::Video, std::move(out));
+    ready_.push_back({Read::Video, std::move(out), media});
     return true;
 }
 
@@ -147,42 +160,84 @@ void CaptureInput::convert_audio(const AVFrame* in) {
                             static_cast<AVSampleFormat>(in->format), in->sample_rate);
         if (!swr_) return;
     }
+    // Samples still held by the resampler come out first: the output starts that much earlier.
+    const double held = static_cast<double>(swr_get_delay(swr_.get(), format_.sample_rate)) / format_.sample_rate;
     av::FramePtr out = av::make_frame();
     out->ch_layout = layout;
     out->format = AV_SAMPLE_FMT_FLTP;
     out->sample_rate = format_.sample_rate;
-    if (swr_convert_frame(swr_.get(), out.get(), in) < 0 || out->nb_samples == 0) return;
-    ready_.emplace_back(Read::Audio, std::move(out));
-}
-
-bool CaptureInput::restart() {
-    if (av_seek_frame(input_.get(), -1, 0, AVSEEK_FLAG_BACKWARD) < 0) return false;
-    if (video_decoder_) avcodec_flush_buffers(video_decoder_.get());
-    if (audio_decoder_) avcodec_flush_buffers(audio_decoder_.get());
-    AVRational rate = input_->streams[video_index_]->avg_frame_rate;
-    loop_offset_ = last_media_time_ + (rate.num > 0 && rate.den > 0 ? av_q2d(av_inv_q(rate)) : 1.0 / format_.fps);
-    first_pts_ = AV_NOPTS_VALUE;
-    return true;
-}
-
-void CaptureInput::track_time(const AVFrame* frame) {
-    int64_t pts = frame->best_effort_timestamp;
-    if (pts == AV_NOPTS_VALUE) {
-        last_media_time_ += 1.0 / format_.fps;  // no timestamp: assume the nominal rate
-        return;
+    // The last AAC frame of a file decodes whole, though its packet says only part of it is
+    // sound (the encoder's padding): keep only that part, so a looped file does not grow a gap.
+    av::FramePtr part;
+    const AVRational tb = input_->streams[audio_index_]->time_base;
+    const int64_t said = in->pkt_duration > 0 ? av_rescale_q(in->pkt_duration, tb, AVRational{1, in->sample_rate}) : 0;
+    if (said > 0 && said < in->nb_samples) {
+        part = av::make_frame();
+        if (av_frame_ref(part.get(), in) < 0) return;
+        part->nb_samples = static_cast<int>(said);
+        in = part.get();
     }
-    if (first_pts_ == AV_NOPTS_VALUE) first_pts_ = pts;
-    last_media_time_ = loop_offset_ + (pts - first_pts_) * av_q2d(input_->streams[video_index_]->time_base);
+    if (swr_convert_frame(swr_.get(), out.get(), in) < 0 || out->nb_samples == 0) return;
+    double media = in->best_effort_timestamp == AV_NOPTS_VALUE
+                       ? NAN
+                       : clock_->media_time(in->best_effort_timestamp, tb) - held;
+    emit_audio(std::move(out), media);
 }
 
-void CaptureInput::pace() {
-    if (pace_origin_ == std::chrono::steady_clock::time_point{}) pace_origin_ = std::chrono::steady_clock::now();
-    auto due = pace_origin_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                  std::chrono::duration<double>(last_media_time_));
-    // Sleep in short steps so a stop request is noticed quickly.
-    while (!stop_ && std::chrono::steady_clock::now() < due)
-        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
-            due - std::chrono::steady_clock::now(), std::chrono::milliseconds(50)));
+// Sound with exact timestamps keeps its picture's time: a gap (lost packets; a looped file whose
+// sound ends before its picture) is filled with silence and an overlap (sound longer than the
+// picture) is cut, so neither builds up loop after loop.
+void CaptureInput::emit_audio(av::FramePtr out, double media) {
+    constexpr double kTolerance = 0.005;
+    const double rate = format_.sample_rate;
+    if (std::isnan(media)) media = std::isnan(audio_next_) ? video_end_ : audio_next_;
+    if (spec_.exact_timestamps && !std::isnan(audio_next_)) {
+        const double gap = media - audio_next_;
+        if (gap > kTolerance && gap < 10) {
+            av::FramePtr fill = silence(static_cast<int>(std::lround(gap * rate)));
+            if (fill) ready_.push_back({Read::Audio, std::move(fill), audio_next_});
+            audio_next_ += gap;
+        } else if (gap < -kTolerance && gap > -10) {
+            const int cut = static_cast<int>(std::lround(-gap * rate));
+            if (cut >= out->nb_samples) return;
+            for (int ch = 0; ch < format_.channels; ++ch)
+                memmove(out->extended_data[ch], out->extended_data[ch] + cut * sizeof(float),
+                        (out->nb_samples - cut) * sizeof(float));
+            out->nb_samples -= cut;
+        }
+        if (std::fabs(gap) < 10) media = audio_next_;  // a bigger jump starts a new timeline
+    }
+    audio_next_ = media + out->nb_samples / rate;
+    ready_.push_back({Read::Audio, std::move(out), media});
+}
+
+av::FramePtr CaptureInput::silence(int samples) const {
+    av::FramePtr f = av::make_frame();
+    f->nb_samples = samples;
+    f->format = AV_SAMPLE_FMT_FLTP;
+    av_channel_layout_default(&f->ch_layout, format_.channels);
+    f->sample_rate = format_.sample_rate;
+    if (samples <= 0 || av_frame_get_buffer(f.get(), 0) < 0) return nullptr;
+    av_samples_set_silence(f->extended_data, 0, samples, format_.channels, AV_SAMPLE_FMT_FLTP);
+    return f;
+}
+
+// Opened afresh rather than sought back: after a seek the mp4 demuxer trims the AAC priming
+// differently (the sound came 10 ms late from the second loop on); a new opening is the first
+// loop again.
+bool CaptureInput::restart() {
+    // The next loop's picture follows the last one; its sound is stitched to that time too.
+    const double next = video_index_ >= 0 ? video_end_ : audio_next_;
+    video_decoder_.reset();
+    audio_decoder_.reset();
+    video_index_ = audio_index_ = -1;
+    input_.reset();
+    if (auto ok = open(); !ok) {
+        error_ = ok.error();
+        return false;
+    }
+    clock_->restart(next);
+    return true;
 }
 
 }  // namespace lectern

@@ -1,16 +1,18 @@
 // Opens one SourceSpec and turns its packets into frames the encoder takes as they are: video
-// scaled to the recording size in YUV 4:2:0, audio resampled to planar float at the recording rate.
+// fitted to the recording size in YUV 4:2:0, audio resampled to planar float at the recording
+// rate, each with where it belongs in time (source_clock.h).
 #pragma once
 
 #include "av_ptr.h"
+#include "source_clock.h"
 #include "sources/source.h"
 #include "video_fit.h"
 
 #include <tl/expected.hpp>
 
 #include <atomic>
-#include <chrono>
 #include <deque>
+#include <optional>
 #include <string>
 
 namespace lectern {
@@ -40,17 +42,24 @@ public:
     bool has_video() const { return video_index_ >= 0; }
     bool has_audio() const { return audio_index_ >= 0; }
     // Where the last video frame read belongs in the source's time, seconds (continued across loops).
-    double last_video_time() const { return last_media_time_; }
+    double last_video_time() const { return last_video_time_; }
+    // Steady-clock seconds at which the last frame read (video or audio) was captured.
+    double last_capture_time() const { return last_capture_time_; }
 
 private:
+    struct Ready {
+        Read kind;
+        av::FramePtr frame;
+        double media;  // media time of its first sample or its picture
+    };
     static int interrupted(void* self);
     tl::expected<void, std::string> open_decoder(int index, av::CodecContextPtr& decoder);
     bool decode(AVPacket* packet, int index);  // false when a picture cannot be converted (error_ set)
     bool convert_video(const AVFrame* in);  // false (error_ set) for a picture format swscale refuses
     void convert_audio(const AVFrame* in);
+    void emit_audio(av::FramePtr out, double media);
+    av::FramePtr silence(int samples) const;
     bool restart();  // seek back to the start for a looped file
-    void track_time(const AVFrame* frame);
-    void pace();
 
     SourceSpec spec_;
     CaptureFormat format_;
@@ -63,13 +72,13 @@ private:
     av::SwrPtr swr_;
     av::PacketPtr packet_;
     av::FramePtr decoded_;
-    std::deque<std::pair<Read, av::FramePtr>> ready_;
+    std::deque<Ready> ready_;
     bool draining_ = false;
 
-    // Pacing: media time of each video frame against the wall clock, continued across loops.
-    std::chrono::steady_clock::time_point pace_origin_{};
-    int64_t first_pts_ = AV_NOPTS_VALUE;
-    double loop_offset_ = 0, last_media_time_ = 0;
+    std::optional<SourceClock> clock_;  // made at open(), from the source's start time
+    double video_end_ = 0;  // media time just after the last picture decoded
+    double audio_next_;     // media time just after the last sample handed out (NaN before the first)
+    double last_video_time_ = 0, last_capture_time_ = 0;
 };
 
 }  // namespace lectern

@@ -7,6 +7,7 @@
 #include "disk_watch.h"
 #include "slate.h"
 
+#include <cmath>
 #include <pthread.h>
 
 using namespace std::chrono_literals;
@@ -71,6 +72,7 @@ void Recorder::Impl::apply_commands() {
             c = std::move(commands.front());
             commands.pop_front();
         }
+        applying_command = c.id;
         bool active = state == RecorderState::Recording || state == RecorderState::Paused;
         switch (c.kind) {
             case RecorderCommand::Start: {
@@ -80,8 +82,9 @@ void Recorder::Impl::apply_commands() {
                     fail(ok.error());
                     teardown_if_failed();
                 }
+                commands_done = c.id;
                 publish_status(true);  // before answering, so status() after start() already says so
-                c.done->set_value(ok);
+                if (c.done) c.done->set_value(ok);
                 break;
             }
             case RecorderCommand::Stop:
@@ -103,6 +106,7 @@ void Recorder::Impl::apply_commands() {
                 if (auto ok = open_segment(c.meta); !ok) fail(ok.error());
                 break;
         }
+        commands_done = c.id;
         publish_status(true);
     }
 }
@@ -119,11 +123,10 @@ tl::expected<void, std::string> Recorder::Impl::begin(const RecordingMeta& meta)
     if (!aac) return tl::unexpected(aac.error());
     video_encoder.emplace(std::move(*video));
     audio_encoder.emplace(std::move(*aac));
-    next_frame = next_sample = slate_frames = duplicated_frames = skipped_frames = 0;
-    anchor_generation = -1;
+    next_frame = next_sample = slate_frames = duplicated_frames = skipped_frames = pending_silence = 0;
+    anchor_generation = -1;  // the first picture anchors; sound from before it is skipped then
     segment_number = 0;
     stop_at_frame = -1;
-    audio.clear();  // what was heard before the start belongs to no file
     if (auto ok = open_segment(meta); !ok) {
         video_encoder.reset();
         audio_encoder.reset();
@@ -145,8 +148,17 @@ void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame, const Captur
         audio.clear();  // nothing records this moment's sound; keep the buffer fresh for the next start
         return;
     }
+    if (source && source->generation != anchor_generation) anchor(*source);
     int64_t copies = source && real_time ? copies_for(*source) : 1;
     for (int64_t i = 0; i < copies && state == RecorderState::Recording; ++i) encode_frame(frame, slate_frame);
+}
+
+void Recorder::Impl::anchor(const CapturedFrame& source) {
+    anchor_generation = source.generation;
+    anchor_time = source.source_time;
+    anchor_capture = source.capture_time;
+    anchor_frame = next_frame;
+    audio_run = -1;  // place the sound again, relative to this picture
 }
 
 // A source whose own rate differs from fps (a 25 or 29.97 fps camera, a 25 fps file) would drift
@@ -155,12 +167,6 @@ void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame, const Captur
 // by repeating the frame (25 -> 30 fps repeats every fifth). Sources at fps are never touched.
 int64_t Recorder::Impl::copies_for(const CapturedFrame& source) {
     if (source.source_time < 0) return 1;
-    if (source.generation != anchor_generation) {
-        anchor_generation = source.generation;
-        anchor_time = source.source_time;
-        anchor_frame = next_frame;
-        return 1;
-    }
     int64_t target = anchor_frame + std::llround((source.source_time - anchor_time) * config.fps);
     if (next_frame > target + 1) {
         ++skipped_frames;
@@ -193,11 +199,33 @@ void Recorder::Impl::encode_frame(AVFrame* frame, bool slate_frame) {
     if (stop_at_frame >= 0 && next_frame >= stop_at_frame) end("stopped: duration reached");
 }
 
+// Puts the sound where its picture is: the sample captured at anchor_capture belongs at
+// anchor_frame's time. Done after every anchor (start, resume, a source back) and whenever the
+// sound starts a new run (its source lost and back, silence put in while it was late).
+void Recorder::Impl::align_audio() {
+    if (anchor_generation < 0 || audio.run() == audio_run) return;
+    const int64_t run = audio.run();
+    const double head = audio.head_time();
+    if (std::isnan(head)) return;  // no sound yet
+    audio_run = run;
+    const int64_t place = anchor_frame * config.sample_rate / config.fps +
+                          std::llround((head - anchor_capture) * config.sample_rate);
+    const int64_t gap = place - (next_sample + pending_silence);
+    if (gap >= 0) {
+        pending_silence += gap;
+    } else {
+        const int64_t unsaid = std::min(pending_silence, -gap);
+        pending_silence -= unsaid;
+        if (-gap - unsaid > 0) audio.skip(-gap - unsaid);
+    }
+}
+
 // Keeps the audio timeline with the video: buffered sound up to the video's time; silence when
 // the sound is missing for more than 0.3 s (source lost, or slate).
 void Recorder::Impl::encode_audio(bool final_flush) {
     const int64_t target = next_frame * config.sample_rate / config.fps;
     const int64_t allowed_lag = final_flush ? 0 : config.sample_rate * 3 / 10;
+    if (!final_flush) align_audio();
     while (next_sample + kAacFrame <= target + (final_flush ? kAacFrame - 1 : 0)) {
         av::FramePtr f = av::make_frame();
         f->nb_samples = kAacFrame;
@@ -205,10 +233,14 @@ void Recorder::Impl::encode_audio(bool final_flush) {
         av_channel_layout_default(&f->ch_layout, config.channels);
         f->sample_rate = config.sample_rate;
         if (av_frame_get_buffer(f.get(), 0) < 0) return fail("out of memory for audio");
-        if (!audio.pop(f.get())) {
+        const int silent = static_cast<int>(std::min<int64_t>(pending_silence, kAacFrame));
+        av_samples_set_silence(f->extended_data, 0, silent, config.channels, AV_SAMPLE_FMT_FLTP);
+        if (!audio.pop(f.get(), silent)) {
             if (next_sample + kAacFrame > target - allowed_lag) break;  // it is probably on its way
-            av_samples_set_silence(f->extended_data, 0, kAacFrame, config.channels, AV_SAMPLE_FMT_FLTP);
+            av_samples_set_silence(f->extended_data, silent, kAacFrame - silent, config.channels, AV_SAMPLE_FMT_FLTP);
+            audio_run = -1;  // when the late sound comes, what this silence covered is skipped
         }
+        pending_silence -= silent;
         f->pts = next_sample;
         next_sample += kAacFrame;
         auto ok = audio_encoder->encode(f.get(), [&](AVPacket* p) { route(p, false); });

@@ -1,15 +1,40 @@
 #include "finalizer.h"
 
+#include "disk_watch.h"
 #include "sha256.h"
 
 #include <filesystem>
+#include <fstream>
 #include <pthread.h>
 
 namespace fs = std::filesystem;
 
 namespace lectern {
 
-FinalizeJob names_for(const std::string& folder, const std::string& stem) {
+namespace {
+
+// exists() without exceptions: a folder that lost its x permission must not end the encode thread.
+tl::expected<bool, std::string> taken(const std::string& path) {
+    std::error_code ec;
+    bool found = fs::exists(path, ec);
+    if (ec) return tl::unexpected("cannot look at " + path + " (" + ec.message() + "); check the output folder's permissions");
+    return found;
+}
+
+// The finished pair of an earlier run whose finalizer was stopped after writing both files (the
+// sidecar is written last, and names the media file's size).
+bool finished_pair(const std::string& media, const std::string& sidecar) {
+    std::ifstream in(sidecar);
+    if (!in) return false;
+    auto j = nlohmann::json::parse(in, nullptr, false);
+    std::error_code ec;
+    const auto size = fs::file_size(media, ec);
+    return !ec && j.is_object() && j.value("size_bytes", int64_t{-1}) == static_cast<int64_t>(size);
+}
+
+}  // namespace
+
+tl::expected<FinalizeJob, std::string> names_for(const std::string& folder, const std::string& stem) {
     FinalizeJob job;
     for (int n = 1;; ++n) {
         std::string s = (fs::path(folder) / stem).string() + (n == 1 ? "" : "-" + std::to_string(n));
@@ -17,9 +42,13 @@ FinalizeJob names_for(const std::string& folder, const std::string& stem) {
         job.sidecar_path = s + ".json";
         job.partial_path = s + ".recording.mp4";
         job.pending_path = s + ".recording.json";
-        if (!fs::exists(job.final_path) && !fs::exists(job.sidecar_path) && !fs::exists(job.partial_path) &&
-            !fs::exists(job.pending_path))
-            return job;
+        bool any = false;
+        for (const std::string* p : {&job.final_path, &job.sidecar_path, &job.partial_path, &job.pending_path}) {
+            auto t = taken(*p);
+            if (!t) return tl::unexpected(t.error());
+            any |= *t;
+        }
+        if (!any) return job;
     }
 }
 
@@ -56,12 +85,11 @@ int Finalizer::recover(const std::string& folder) {
         FinalizeJob job;
         job.partial_path = entry.path().string();
         job.pending_path = stem + ".recording.json";
-        // The finished name may have been taken since; never overwrite a finished file.
-        std::string final_stem = stem;
-        for (int n = 2; fs::exists(final_stem + ".mp4") || fs::exists(final_stem + ".json"); ++n)
-            final_stem = stem + "-recovered" + (n == 2 ? "" : "-" + std::to_string(n - 1));
-        job.final_path = final_stem + ".mp4";
-        job.sidecar_path = final_stem + ".json";
+        // The stem was free when the recording began and its .recording file kept it reserved, so
+        // stem.mp4 and stem.json can only be this recording's own, finalized before the crash
+        // (complete: handed on again, not made twice) or half-way (made again).
+        job.final_path = stem + ".mp4";
+        job.sidecar_path = stem + ".json";
         if (auto pending = read_pending(job.pending_path)) job.facts = *pending;
         job.facts.recovered = true;
         submit(std::move(job));
@@ -75,7 +103,16 @@ void Finalizer::run() {
     while (!quit_) {
         auto job = jobs_.pop_for(std::chrono::milliseconds(100));
         if (!job) continue;
-        finish(*job);
+        // Nothing may end the process here: an error is reported and the recording kept as it is.
+        try {
+            finish(*job);
+        } catch (const std::exception& e) {
+            std::lock_guard lock(mutex_);
+            errors_.push_back(std::string("finalizing ") + job->partial_path + ": " + e.what() + "; the file is kept");
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            errors_.push_back("finalizing " + job->partial_path + ": an unknown error; the file is kept");
+        }
         std::lock_guard lock(mutex_);
         --pending_;
         done_.notify_all();
@@ -88,41 +125,75 @@ void Finalizer::finish(FinalizeJob& job) {
         // The fragmented file stays where it is: it plays as it is, and the next start tries again.
         errors_.push_back(why + "; " + job.partial_path + " is kept and plays as it is");
     };
-    auto info = remux_to_faststart(job.partial_path, job.final_path);
-    if (!info) return fail(info.error());
     SidecarFacts& f = job.facts;
+    if (f.recovered && finished_pair(job.final_path, job.sidecar_path)) return hand_on(job);
+    std::error_code ec;
+    // The faststart copy needs as much room again; on a disk that cannot hold it (the disk stop
+    // limit fires when it is nearly full) the fragmented file itself becomes the finished one: it
+    // plays everywhere, only without its index at the front.
+    const int64_t size = static_cast<int64_t>(fs::file_size(job.partial_path, ec));
+    const int64_t room = free_bytes(fs::path(job.final_path).parent_path().string());
+    const bool in_place = room >= 0 && !ec && room < size + kFinalizeReserveBytes;
+    auto info = in_place ? tl::expected<MediaInfo, std::string>(tl::unexpect, "not enough room for a copy")
+                         : remux_to_faststart(job.partial_path, job.final_path);
+    const std::string media = info ? job.final_path : job.partial_path;
+    if (!info) {
+        info = read_media_info(job.partial_path);
+        if (!info) return fail(info.error());
+        f.in_place = true;
+    }
     f.info = *info;
     f.media_file = fs::path(job.final_path).filename().string();
-    std::error_code ec;
-    f.size_bytes = static_cast<int64_t>(fs::file_size(job.final_path, ec));
+    f.size_bytes = static_cast<int64_t>(fs::file_size(media, ec));
     if (f.actual_end == TimePoint{})
         f.actual_end = f.actual_start + seconds(static_cast<int64_t>(std::llround(info->duration_seconds)));
     try {
-        f.sha256 = sha256_file(job.final_path);
+        f.sha256 = sha256_file(media);
     } catch (const std::exception& e) {
         return fail(e.what());
     }
     if (auto ok = write_file_atomically(job.sidecar_path, sidecar_json(f).dump(2) + "\n"); !ok) return fail(ok.error());
-    // Only now is the finished pair durable. A clean recording's fragmented original can go; a
-    // crash's original is kept (renamed so it is not recovered twice): recovery never deletes.
-    if (f.recovered) {
-        std::string crashed = job.partial_path.substr(0, job.partial_path.size() - 14) + ".crashed.mp4";
-        fs::rename(job.partial_path, crashed, ec);
-        fs::rename(job.pending_path, crashed.substr(0, crashed.size() - 4) + ".json", ec);
-    } else {
-        fs::remove(job.partial_path, ec);
-        fs::remove(job.pending_path, ec);
+    // In place: the sidecar already names stem.mp4; until this rename the .recording file is
+    // recovered again at the next start, so nothing is lost in between.
+    if (f.in_place) {
+        if (f.recovered) {
+            // Recovery never deletes the crashed original: the finished file is a copy of it, or
+            // (no room for a copy) the original itself, hard-linked.
+            fs::remove(job.final_path, ec);
+            fs::create_hard_link(job.partial_path, job.final_path, ec);
+        } else {
+            fs::rename(job.partial_path, job.final_path, ec);
+        }
+        if (ec) return fail("cannot rename " + job.partial_path + " to " + job.final_path + " (" + ec.message() + ")");
     }
-    FinishedRecording done{job.final_path, job.sidecar_path, f.recovered};
+    hand_on(job);
+}
+
+// The finished pair is durable: it goes to the callback (the upload hand-over) before the
+// .recording files go, so a crash in between hands it on again at the next start.
+void Finalizer::hand_on(FinalizeJob& job) {
+    FinishedRecording done{job.final_path, job.sidecar_path, job.facts.recovered, job.file_id};
     Callback callback;
     {
         std::lock_guard lock(mutex_);
-        finished_.push_back(done);
-        if (finished_.size() > 256) finished_.pop_front();  // nobody is reading: keep the newest
         callback = callback_;
-        done_.notify_all();
     }
     if (callback) callback(done);
+    std::error_code ec;
+    // A clean recording's fragmented original can go; a crash's original is kept (renamed so it is
+    // not recovered twice): recovery never deletes.
+    if (job.facts.recovered) {
+        std::string crashed = job.partial_path.substr(0, job.partial_path.size() - 14) + ".crashed.mp4";
+        if (fs::exists(job.partial_path, ec)) fs::rename(job.partial_path, crashed, ec);
+        fs::rename(job.pending_path, crashed.substr(0, crashed.size() - 4) + ".json", ec);
+    } else {
+        if (!job.facts.in_place) fs::remove(job.partial_path, ec);
+        fs::remove(job.pending_path, ec);
+    }
+    std::lock_guard lock(mutex_);
+    finished_.push_back(done);
+    if (finished_.size() > 256) finished_.pop_front();  // nobody is reading: keep the newest
+    done_.notify_all();
 }
 
 std::optional<FinishedRecording> Finalizer::wait_finished(std::chrono::milliseconds timeout) {

@@ -7,6 +7,8 @@
 #include "recording_types.h"
 #include "sidecar.h"
 
+#include <tl/expected.hpp>
+
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -23,10 +25,16 @@ struct FinalizeJob {
     std::string final_path;    // stem.mp4
     std::string sidecar_path;  // stem.json
     SidecarFacts facts;        // meta, start, end (recovery: start + duration), first frame
+    uint64_t file_id = 0;      // the Start/Split command that opened it (0: recovered)
 };
 
 // Names for a new recording in folder: stem.mp4/.json/.recording.mp4/.recording.json, none taken yet.
-FinalizeJob names_for(const std::string& folder, const std::string& stem);
+// Fails (naming the folder) when the folder cannot be looked into, e.g. after chmod a-x.
+tl::expected<FinalizeJob, std::string> names_for(const std::string& folder, const std::string& stem);
+
+// Room left beside a faststart copy (its index, the sidecar): with less free space than the file
+// plus this, the fragmented file is finalized in place instead of copied.
+constexpr int64_t kFinalizeReserveBytes = 8 << 20;
 
 class Finalizer {
 public:
@@ -46,6 +54,7 @@ public:
 private:
     void run();
     void finish(FinalizeJob& job);
+    void hand_on(FinalizeJob& job);
 
     BoundedQueue<FinalizeJob> jobs_{256};
     mutable std::mutex mutex_;

@@ -4,9 +4,12 @@
 
 #include "disk_watch.h"
 
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <pthread.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -56,6 +59,20 @@ tl::expected<void, std::string> check_folder(const std::string& dir) {
     return {};
 }
 
+// One recorder per folder: a second one would take the first one's live file for a crash's and
+// rename it. flock ends with its owner (kill -9 included), unlike a PID written to a file.
+tl::expected<int, std::string> lock_folder(const std::string& dir) {
+    // The folder itself is locked (flock works on a directory's descriptor): no lock file to leave behind.
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return tl::unexpected("output folder " + dir + ": cannot open it to lock it; check its permissions");
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return tl::unexpected("output folder " + dir + " is in use by another recorder (a `lectern record` or the kiosk); "
+                              "stop that one, or give this one another folder with --out or [media] output_dir");
+    }
+    return fd;
+}
+
 void sleep_unless(const std::atomic<bool>& quit, std::chrono::steady_clock::duration d) {
     for (auto end = std::chrono::steady_clock::now() + d; !quit && std::chrono::steady_clock::now() < end;)
         std::this_thread::sleep_for(50ms);
@@ -69,6 +86,16 @@ tl::expected<void, std::string> Recorder::open() {
     // libx264 and the muxers report statistics at INFO; a kiosk log wants warnings and errors.
     if (av_log_get_level() == AV_LOG_INFO) av_log_set_level(AV_LOG_WARNING);
     if (auto ok = check_folder(m.output_dir); !ok) return ok;
+    auto lock = lock_folder(m.output_dir);
+    if (!lock) return tl::unexpected(lock.error());
+    m.lock_fd = *lock;
+    struct Unlock {  // until open() succeeds
+        Impl& m;
+        bool keep = false;
+        ~Unlock() {
+            if (!keep && m.lock_fd >= 0) ::close(m.lock_fd), m.lock_fd = -1;
+        }
+    } unlock{m};
     SourceSpec video = video_source_spec(m.config);
     if (!m.real_time) video.live = video.pace = false;
     auto video_input = std::make_unique<CaptureInput>(video, m.format, m.quit);
@@ -87,10 +114,11 @@ tl::expected<void, std::string> Recorder::open() {
     }
     m.recovered = m.finalizer->recover(m.output_dir);
     m.opened = true;
+    unlock.keep = true;
     m.threads.emplace_back([&m, in = std::move(video_input)]() mutable { m.capture_loop(std::move(in), 0); });
     if (audio_input)
         m.threads.emplace_back([&m, in = std::move(audio_input)]() mutable { m.capture_loop(std::move(in), 1); });
-    m.encode_thread = std::thread([&m] { m.encode_loop(); });
+    m.encode_thread = std::thread([&m] { m.encode_loop_guarded(); });
     return {};
 }
 
@@ -141,7 +169,8 @@ bool Recorder::Impl::pump(CaptureInput& input, int role) {
         switch (input.read(frame)) {
             case CaptureInput::Read::Video: {
                 ++frames_captured;
-                CapturedFrame captured{std::move(frame), input.last_video_time(), generation};
+                CapturedFrame captured{std::move(frame), input.last_video_time(), generation,
+                                       input.last_capture_time()};
                 if (live) {
                     // A live source cannot wait: when the queue is full the frame is dropped, counted.
                     if (!video_queue.try_push(std::move(captured))) ++dropped_frames;
@@ -152,7 +181,7 @@ bool Recorder::Impl::pump(CaptureInput& input, int role) {
             }
             case CaptureInput::Read::Audio:
                 meter.add(frame.get());
-                audio.push(frame.get());
+                audio.push(frame.get(), input.last_capture_time());
                 break;
             case CaptureInput::Read::Again: std::this_thread::sleep_for(5ms); break;
             case CaptureInput::Read::End: return !input.spec().reconnect;
@@ -162,16 +191,43 @@ bool Recorder::Impl::pump(CaptureInput& input, int role) {
     return true;
 }
 
-void Recorder::Impl::post(RecorderCommand c) {
+// An exception on the encode thread would end the process and lose every open file: it becomes
+// a failed recorder (an alert on the console), the files so far are closed and finalized, and the
+// loop goes on so that the next Start works.
+void Recorder::Impl::encode_loop_guarded() {
+    while (true) {
+        try {
+            encode_loop();
+            return;
+        } catch (const std::exception& e) {
+            fail(std::string("the encode thread stopped on an error: ") + e.what());
+        } catch (...) {
+            fail("the encode thread stopped on an unknown error");
+        }
+        try {
+            teardown_if_failed();
+        } catch (...) {
+            segments.clear();  // the files stay on disk as they are; the next start recovers them
+            video_encoder.reset();
+            audio_encoder.reset();
+        }
+        publish_status(true);
+        if (quit) return;
+    }
+}
+
+uint64_t Recorder::Impl::post(RecorderCommand c) {
     std::lock_guard lock(command_mutex);
+    const uint64_t id = c.id = ++last_command;
     commands.push_back(std::move(c));
+    return id;
 }
 
 tl::expected<void, std::string> Recorder::start(RecordingMeta meta) {
     if (!impl_->opened) return tl::unexpected(std::string("the recorder is not open; call open() first"));
     auto done = std::make_shared<std::promise<tl::expected<void, std::string>>>();
     auto result = done->get_future();
-    impl_->post({RecorderCommand::Start, std::move(meta), 0, done});
+    impl_->post({RecorderCommand::Start, std::move(meta), 0, done, 0});
     if (result.wait_for(10s) != std::future_status::ready)
         return tl::unexpected(std::string("the encode thread did not answer within 10 s"));
     return result.get();
@@ -183,7 +239,12 @@ void Recorder::stop_at(double media_seconds) {
 }
 void Recorder::pause() { impl_->post({RecorderCommand::Pause, {}, 0, nullptr}); }
 void Recorder::resume() { impl_->post({RecorderCommand::Resume, {}, 0, nullptr}); }
-void Recorder::split(RecordingMeta next) { impl_->post({RecorderCommand::Split, std::move(next), 0, nullptr}); }
+tl::expected<uint64_t, std::string> Recorder::request_start(RecordingMeta meta) {
+    if (!impl_->opened) return tl::unexpected(std::string("the recorder is not open; call open() first"));
+    return impl_->post({RecorderCommand::Start, std::move(meta), 0, nullptr, 0});
+}
+uint64_t Recorder::split(RecordingMeta next) { return impl_->post({RecorderCommand::Split, std::move(next), 0, nullptr, 0}); }
+uint64_t Recorder::last_command() const { return impl_->last_command; }
 
 RecorderStatus Recorder::status() const {
     std::lock_guard lock(impl_->status_mutex);
@@ -218,6 +279,8 @@ void Recorder::close() {
     for (auto& t : m.threads) t.join();
     m.threads.clear();
     m.finalizer->drain();
+    if (m.lock_fd >= 0) ::close(m.lock_fd);
+    m.lock_fd = -1;
 }
 
 }  // namespace lectern

@@ -32,6 +32,9 @@ public:
 
     // Opens the first file (waits for that, so an unwritable folder is reported here).
     tl::expected<void, std::string> start(RecordingMeta meta);
+    // The same without waiting (for the kiosk's frame thread): the file's id, or why not when the
+    // recorder is not open; a failure to open the file shows in status() (Failed, message).
+    tl::expected<uint64_t, std::string> request_start(RecordingMeta meta);
     // Finishes the current file at the next frame; it is finalized in the background.
     void stop();
     // Stops once media_seconds have been recorded since start() (exact, counted in frames).
@@ -39,7 +42,10 @@ public:
     void pause();
     void resume();
     // Next speaker: a new file from the next frame on, a forced keyframe, nothing lost or doubled.
-    void split(RecordingMeta next);
+    // Returns the new file's id (FinishedRecording::file_id, RecorderStatus::file_id).
+    uint64_t split(RecordingMeta next);
+    // The id of the last command given; status().commands_done reaches it once all are applied.
+    uint64_t last_command() const;
 
     RecorderStatus status() const;
     // Copies the newest preview into out when it is newer than out.sequence; cheap to call per UI frame.

@@ -27,11 +27,27 @@ MediaRecorderControl::MediaRecorderControl(Recorder& recorder, std::string kiosk
     : recorder_(recorder), kiosk_id_(std::move(kiosk_id)), time_zone_(std::move(time_zone)) {}
 
 void MediaRecorderControl::start(const RecordingPlan& plan) {
-    if (auto ok = recorder_.start(meta_from_plan(plan, kiosk_id_, time_zone_)); !ok) throw std::runtime_error(ok.error());
+    auto id = recorder_.request_start(meta_from_plan(plan, kiosk_id_, time_zone_));
+    if (!id) throw std::runtime_error(id.error());
+    current_file_ = *id;
 }
 void MediaRecorderControl::stop() { recorder_.stop(); }
 void MediaRecorderControl::pause() { recorder_.pause(); }
 void MediaRecorderControl::resume() { recorder_.resume(); }
-void MediaRecorderControl::split(const RecordingPlan& next) { recorder_.split(meta_from_plan(next, kiosk_id_, time_zone_)); }
+void MediaRecorderControl::split(const RecordingPlan& next) {
+    current_file_ = recorder_.split(meta_from_plan(next, kiosk_id_, time_zone_));
+}
+
+RecorderActivity MediaRecorderControl::activity() const {
+    const RecorderStatus s = recorder_.status();
+    if (s.commands_done < recorder_.last_command()) return RecorderActivity::Pending;
+    switch (s.state) {
+        case RecorderState::Recording: return RecorderActivity::Recording;
+        case RecorderState::Paused: return RecorderActivity::Paused;
+        case RecorderState::Idle:
+        case RecorderState::Failed: return RecorderActivity::Stopped;
+    }
+    return RecorderActivity::Pending;
+}
 
 }  // namespace lectern

@@ -18,14 +18,20 @@ public:
     // time_zone: the event's, for file names and sidecar times.
     MediaRecorderControl(Recorder& recorder, std::string kiosk_id, std::string time_zone);
 
-    void start(const RecordingPlan& plan) override;  // throws std::runtime_error with the recorder's reason
+    // Does not wait for the file to open (the kiosk's frame must not); throws std::runtime_error when
+    // the recorder is not open. A file that cannot be opened shows as activity() Stopped.
+    void start(const RecordingPlan& plan) override;
     void stop() override;
     void pause() override;
     void resume() override;
     void split(const RecordingPlan& next) override;
+    RecorderActivity activity() const override;
+    // The file being recorded since the last start() or split() (FinishedRecording::file_id).
+    uint64_t current_file() const { return current_file_; }
 
 private:
     Recorder& recorder_;
+    uint64_t current_file_ = 0;
     std::string kiosk_id_;
     std::string time_zone_;
 };

@@ -24,7 +24,8 @@ struct RecorderCommand {
     enum Kind { Start, Stop, StopAt, Pause, Resume, Split } kind;
     RecordingMeta meta;
     int64_t frames = 0;  // StopAt
-    std::shared_ptr<std::promise<tl::expected<void, std::string>>> done;  // Start
+    std::shared_ptr<std::promise<tl::expected<void, std::string>>> done;  // Start; may be null
+    uint64_t id = 0;  // set by post(): commands are numbered 1, 2, ... in the order given
 };
 
 // One file being written; it stays open after a split until the encoders have emitted every
@@ -38,11 +39,13 @@ struct OpenSegment {
 };
 
 // A picture from the capture thread with where it belongs in the source's own time (seconds,
-// continued across loops of a file; -1 unknown) and which opening of the source it came from.
+// continued across loops of a file; -1 unknown), which opening of the source it came from, and
+// when it was captured (steady-clock seconds, the time base of the sound in the AudioBuffer).
 struct CapturedFrame {
     av::FramePtr frame;
     double source_time = -1;
     int64_t generation = 0;
+    double capture_time = 0;
 };
 
 struct Recorder::Impl {
@@ -76,7 +79,9 @@ struct Recorder::Impl {
     // Commands from the UI thread, applied by the encode thread at a frame boundary.
     std::mutex command_mutex;
     std::deque<RecorderCommand> commands;
-    void post(RecorderCommand c);
+    std::atomic<uint64_t> last_command{0};
+    uint64_t post(RecorderCommand c);
+    int lock_fd = -1;  // flock on the output folder while open: one recorder per folder
 
     // Status published by the encode thread.
     mutable std::mutex status_mutex;
@@ -84,11 +89,14 @@ struct Recorder::Impl {
 
     // Encode thread only.
     void encode_loop();
+    void encode_loop_guarded();
     void apply_commands();
     tl::expected<void, std::string> begin(const RecordingMeta& meta);
     tl::expected<void, std::string> open_segment(const RecordingMeta& meta);
     void handle_frame(AVFrame* frame, bool slate, const CapturedFrame* source);
+    void anchor(const CapturedFrame& source);
     int64_t copies_for(const CapturedFrame& source);
+    void align_audio();
     void encode_frame(AVFrame* frame, bool slate);
     void encode_audio(bool final_flush);
     void route(AVPacket* packet, bool video);
@@ -104,11 +112,16 @@ struct Recorder::Impl {
     std::optional<Encoder> video_encoder, audio_encoder;
     std::deque<OpenSegment> segments;
     RecordingMeta current_meta;
+    uint64_t applying_command = 0, commands_done = 0;  // a new file takes the id of the command that opened it
     int64_t next_frame = 0, next_sample = 0, stop_at_frame = -1;
     int64_t slate_frames = 0, dropped_previews = 0, segment_number = 0, frames_seen = 0;
     int64_t duplicated_frames = 0, skipped_frames = 0;
+    // The picture the timeline was last anchored to (start, resume, a source back): its frame
+    // number, its source time and its capture time. The sound is placed relative to it.
     int64_t anchor_generation = -1, anchor_frame = 0;
-    double anchor_time = 0;
+    double anchor_time = 0, anchor_capture = 0;
+    int64_t audio_run = -1;        // the AudioBuffer run the sound was last aligned on (-1: align)
+    int64_t pending_silence = 0;   // samples of silence owed to the audio timeline before the next sound
     bool force_key = false, in_slate = false;
     std::string disk_alert;
     av::FramePtr slate;

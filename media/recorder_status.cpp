@@ -53,6 +53,8 @@ void Recorder::Impl::publish_status(bool force) {
     s.audio_queue_ms = static_cast<int>(audio.size() * 1000LL / config.sample_rate);
     s.source_ok = video_ok && !in_slate;
     s.segment = static_cast<int>(segment_number);
+    s.file_id = segments.empty() || state == RecorderState::Idle ? 0 : segments.back().job.file_id;
+    s.commands_done = commands_done;
     {
         std::lock_guard lock(status_mutex);
         if (window >= 0.25) {

@@ -56,6 +56,8 @@ struct RecorderStatus {
     int audio_queue_ms = 0;
     bool source_ok = false;
     int segment = 0;                     // 1 for the first file after start(), +1 per split
+    uint64_t file_id = 0;                // the file being written: the id its start()/split() returned; 0 none
+    uint64_t commands_done = 0;          // every command up to this id has been applied
 };
 
 // A downscaled RGBA picture for the UI (tightly packed, width*4 bytes a row).
@@ -80,6 +82,7 @@ struct FinishedRecording {
     std::string media_path;
     std::string sidecar_path;
     bool recovered = false;
+    uint64_t file_id = 0;  // the id request_start()/split() returned for it; 0 for a recovered file
 };
 
 }  // namespace lectern

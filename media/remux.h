@@ -22,7 +22,10 @@ struct MediaInfo {
 };
 
 // Reads up to the first damaged packet (a file cut by a crash ends mid-fragment) and keeps the rest.
+// On failure the temporary file (to + ".tmp") is removed.
 tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from, const std::string& to);
+// What remux_to_faststart would report, without writing anything (a file finalized in place).
+tl::expected<MediaInfo, std::string> read_media_info(const std::string& path);
 
 // Copies in's own tags (title, speakers, … — not the container's brand entries) to out, creates
 // tmp and writes the header of a faststart MP4. out's streams must be set up already.

@@ -36,7 +36,10 @@ tl::expected<void, std::string> Recorder::Impl::open_segment(const RecordingMeta
     TimePoint start = wall_now();
     std::string stem = safe_file_name(expand_file_name(config.file_name, meta, start));
     OpenSegment seg;
-    seg.job = names_for(output_dir, stem);
+    auto names = names_for(output_dir, stem);
+    if (!names) return tl::unexpected(names.error());
+    seg.job = std::move(*names);
+    seg.job.file_id = applying_command;
     seg.first_frame = next_frame;
     seg.first_sample = next_frame * config.sample_rate / config.fps;
     seg.job.facts.meta = meta;

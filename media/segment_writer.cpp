@@ -25,8 +25,12 @@ tl::expected<std::unique_ptr<SegmentWriter>, std::string> SegmentWriter::open(co
         return tl::unexpected("cannot create " + path + " (" + av::error_text(err) +
                               "); check that the output folder exists and is writable, or set [media] output_dir");
     // Also cut on time (1 s), so a fragment never grows past that whatever the keyframe interval.
-    av::DictionaryPtr options = av::make_dictionary(
-        {{"movflags", "frag_keyframe+empty_moov+default_base_moof"}, {"frag_duration", "1000000"}});
+    // The moov waits for the first fragment (delay_moov) so that it can carry edit lists: the
+    // video's B-frame delay and the AAC priming are then trimmed, and both streams start at 0
+    // (with empty_moov the muxer shifts the video to 0.066 s and the first audio packet to 0).
+    av::DictionaryPtr options = av::make_dictionary({{"movflags", "frag_keyframe+delay_moov+default_base_moof"},
+                                                     {"frag_duration", "1000000"},
+                                                     {"use_editlist", "1"}});
     int err = av::with_options(options, [&](AVDictionary** o) { return avformat_write_header(w->out_.get(), o); });
     if (err < 0) return tl::unexpected("cannot write the header of " + path + " (" + av::error_text(err) + ")");
     avio_flush(w->out_->pb);

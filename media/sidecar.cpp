@@ -51,6 +51,7 @@ nlohmann::json sidecar_json(const SidecarFacts& f) {
                   {"fps", f.info.fps},           {"frames", f.info.video_frames}};
     j["audio"] = {{"codec", f.info.audio_codec}, {"sample_rate", f.info.sample_rate}, {"channels", f.info.channels}};
     j["recovered"] = f.recovered;
+    if (f.in_place) j["faststart"] = false;  // finalized in place (no room for a copy): fragmented MP4
     j["frames"] = {{"first", f.first_frame}, {"count", f.info.video_frames}};
     return j;
 }

@@ -21,6 +21,7 @@ struct SidecarFacts {
     std::string sha256;
     MediaInfo info;
     bool recovered = false;
+    bool in_place = false;    // the fragmented file itself, renamed (no room for a faststart copy)
     int64_t first_frame = 0;  // index in the session's frame count (0 for the first file after start)
 };
 

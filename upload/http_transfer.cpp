@@ -1,11 +1,9 @@
 #include "http_transfer.h"
 
 #include "rate_limiter.h"
-#include "secrets.h"
-#include "upload_config.h"
+#include "sha256.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,10 +13,6 @@
 
 namespace lectern {
 namespace {
-
-struct EvpFree {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
 
 struct FdCloser {
     int fd = -1;
@@ -35,7 +29,7 @@ struct Transfer {
     int64_t sent = 0;
     bool aborted = false;
     HttpResponse* response = nullptr;
-    std::unique_ptr<EVP_MD_CTX, EvpFree> hash;
+    std::unique_ptr<Sha256> hash;  // when the request asked for the body's SHA-256
 };
 
 size_t read_file(char* buffer, size_t size, size_t nitems, void* user) {
@@ -71,7 +65,7 @@ size_t write_body(char* data, size_t size, size_t nmemb, void* user) {
     auto* t = static_cast<Transfer*>(user);
     size_t n = size * nmemb;
     t->response->body_bytes += static_cast<int64_t>(n);
-    if (t->hash) EVP_DigestUpdate(t->hash.get(), data, n);
+    if (t->hash) t->hash->update(data, n);
     else if (t->response->body.size() < (1u << 20)) t->response->body.append(data, n);
     return n;
 }
@@ -109,10 +103,7 @@ HttpResponse http_perform(const HttpRequest& rq) {
     Transfer t;
     t.request = &rq;
     t.response = &response;
-    if (rq.hash_response) {
-        t.hash.reset(EVP_MD_CTX_new());
-        EVP_DigestInit_ex(t.hash.get(), EVP_sha256(), nullptr);
-    }
+    if (rq.hash_response) t.hash = std::make_unique<Sha256>();
     FdCloser file;
     bool file_body = rq.file_length >= 0 || !rq.form_file_field.empty();
     if (file_body) {
@@ -211,93 +202,8 @@ HttpResponse http_perform(const HttpRequest& rq) {
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
     response.aborted = t.aborted;
     if (response.curl != CURLE_OK) response.curl_error = error[0] ? error : curl_easy_strerror(response.curl);
-    if (t.hash) {
-        unsigned char md[EVP_MAX_MD_SIZE];
-        unsigned int len = 0;
-        EVP_DigestFinal_ex(t.hash.get(), md, &len);
-        static const char* hex = "0123456789abcdef";
-        for (unsigned i = 0; i < len; ++i) {
-            response.body_sha256 += hex[md[i] >> 4];
-            response.body_sha256 += hex[md[i] & 15];
-        }
-    }
+    if (t.hash) response.body_sha256 = t.hash->hex();
     return response;
-}
-
-std::string redact_url(const std::string& url) {
-    std::string out = url;
-    auto scheme = out.find("://");
-    if (scheme != std::string::npos) {
-        auto host_start = scheme + 3;
-        auto path = out.find('/', host_start);
-        auto at = out.rfind('@', path == std::string::npos ? std::string::npos : path);
-        if (at != std::string::npos && at >= host_start) out.erase(host_start, at + 1 - host_start);
-    }
-    auto q = out.find('?');
-    if (q != std::string::npos) out = out.substr(0, q) + "?…";
-    return out;
-}
-
-UploadError http_error(const std::string& what, const std::string& url, const HttpResponse& r) {
-    UploadError e;
-    std::string where = redact_url(url);
-    if (r.aborted) return {false, what + " stopped: the job was paused or cancelled"};
-    if (r.curl != CURLE_OK && r.curl != CURLE_HTTP_RETURNED_ERROR) {
-        e.retryable = r.curl != CURLE_SSL_CACERT && r.curl != CURLE_PEER_FAILED_VERIFICATION &&
-                      r.curl != CURLE_URL_MALFORMAT && r.curl != CURLE_UNSUPPORTED_PROTOCOL &&
-                      r.curl != CURLE_READ_ERROR;
-        std::string hint = r.curl == CURLE_PEER_FAILED_VERIFICATION || r.curl == CURLE_SSL_CACERT
-                               ? "; the server's TLS certificate is not trusted: install its CA or set ca_file"
-                           : r.curl == CURLE_READ_ERROR ? "; check the local recording file"
-                                                        : "; will retry (check the network and that the server runs)";
-        // curl's message may quote the URL; keep only what cannot hold a secret.
-        std::string detail = r.curl_error;
-        if (detail.find('@') != std::string::npos || detail.find('?') != std::string::npos) detail = curl_easy_strerror(r.curl);
-        e.message = what + " failed at " + where + ": " + detail + hint;
-        return e;
-    }
-    long s = r.status;
-    std::string code = "HTTP " + std::to_string(s);
-    // S3 and others put a short code in the XML body; show it, it names the problem.
-    auto tag = r.body.find("<Code>");
-    if (tag != std::string::npos) {
-        auto end = r.body.find("</Code>", tag);
-        if (end != std::string::npos) code += " " + r.body.substr(tag + 6, end - tag - 6);
-    }
-    if (s == 401 || s == 403) {
-        e.retryable = false;
-        e.message = what + " was refused at " + where + " (" + code +
-                    "): the user name, password or key is wrong or lacks rights; fix the target's secret and retry the job";
-    } else if (s == 404) {
-        e.retryable = false;
-        e.message = what + " failed at " + where + " (" + code + "): the path, bucket or endpoint does not exist; check the target's url/bucket";
-    } else if (s == 413 || s == 507) {
-        e.retryable = false;
-        e.message = what + " failed at " + where + " (" + code + "): the server has no room for the file; free space there and retry the job";
-    } else if (s >= 500 || s == 408 || s == 429 || s == 409) {
-        e.retryable = true;
-        e.message = what + " failed at " + where + " (" + code + "): the server had a temporary problem; will retry";
-    } else {
-        e.retryable = false;
-        e.message = what + " failed at " + where + " (" + code + "): unexpected answer; check the target's configuration";
-    }
-    return e;
-}
-
-HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& secret) {
-    HttpAuth auth;
-    if (secret.present()) {
-        auth.kind = target.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
-        auth.user = secret.user;
-        auth.password = secret.password;
-    }
-    return auth;
-}
-
-std::string base_url(const std::string& url) {
-    std::string base = url;
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return base;
 }
 
 }  // namespace lectern

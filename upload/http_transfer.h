@@ -2,7 +2,9 @@
 // the shared rate limiter (flat memory whatever the size), progress and abort, and errors in words.
 #pragma once
 
+#include "c_deleter.h"
 #include "upload_job.h"
+#include "url_redaction.h"
 
 #include <curl/curl.h>
 
@@ -17,18 +19,10 @@ namespace lectern {
 
 class RateLimiter;
 
-struct CurlEasyCleanup {
-    void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
-struct CurlSlistFree {
-    void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-struct CurlMimeFree {
-    void operator()(curl_mime* m) const { curl_mime_free(m); }
-};
-using CurlEasy = std::unique_ptr<CURL, CurlEasyCleanup>;
-using CurlHeaders = std::unique_ptr<curl_slist, CurlSlistFree>;
-using CurlMime = std::unique_ptr<curl_mime, CurlMimeFree>;
+using CurlEasy = std::unique_ptr<CURL, CDeleter<curl_easy_cleanup>>;
+using CurlHeaders = std::unique_ptr<curl_slist, CDeleter<curl_slist_free_all>>;
+using CurlMime = std::unique_ptr<curl_mime, CDeleter<curl_mime_free>>;
+using CurlText = std::unique_ptr<char, CDeleter<curl_free>>;  // what curl_easy_escape returns
 
 struct HttpAuth {
     enum class Kind { None, Basic, Digest, SigV4 } kind = Kind::None;
@@ -36,13 +30,6 @@ struct HttpAuth {
     std::string sigv4;  // e.g. "aws:amz:us-east-1:s3"
 };
 
-struct TargetSecret;
-struct UploadTargetConfig;
-
-// Basic or digest auth (per target.auth) from a target's secret; none when it has no secret.
-HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& secret);
-// The target's URL without trailing slashes, so paths can be appended with "/".
-std::string base_url(const std::string& url);
 
 struct HttpRequest {
     std::string method = "GET";           // GET HEAD PUT POST PATCH MKCOL DELETE
@@ -80,10 +67,7 @@ struct HttpResponse {
 
 HttpResponse http_perform(const HttpRequest& request);
 
-// The URL without user info and query values, safe for logs and screens.
-std::string redact_url(const std::string& url);
-
-// An attempt's failure in plain words: what, where (URL without secrets), what to do; classified
+// An attempt's failure in plain words: what, where (redact_url: no secrets), what to do; classified
 // as retryable (network, timeouts, 5xx, 429) or not (credentials, missing bucket, 4xx).
 UploadError http_error(const std::string& what, const std::string& url, const HttpResponse& r);
 

@@ -3,40 +3,30 @@
 // streamed from disk), addAttachment (the sidecar), then ingest with the configured workflow.
 // "Verified" here means Opencast accepted the ingest and named a workflow instance: the ingest API
 // offers no read-back of the bytes. Tested against a stand-in server, not a real Opencast.
-#include "http_transfer.h"
-#include "secrets.h"
-#include "upload_config.h"
-#include "upload_target.h"
+#include "http_target.h"
 
 #include <unistd.h>
 
+#include <pugixml.hpp>
+
 #include <fstream>
+#include <sstream>
 
 namespace lectern {
 namespace {
 
-std::string xml_escape(const std::string& in) {
-    std::string out;
-    for (char c : in) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string base_name(const std::string& key) { return key.substr(key.find_last_of('/') + 1); }
 
 std::string dublin_core(const Sidecar& s) {
-    std::string dc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<dublincore xmlns=\"http://www.opencastproject.org/xsd/1.0/dublincore/\" "
-                     "xmlns:dcterms=\"http://purl.org/dc/terms/\">\n";
+    pugi::xml_document doc;
+    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    pugi::xml_node dc = doc.append_child("dublincore");
+    dc.append_attribute("xmlns") = "http://www.opencastproject.org/xsd/1.0/dublincore/";
+    dc.append_attribute("xmlns:dcterms") = "http://purl.org/dc/terms/";
     auto add = [&](const char* term, const std::string& value) {
-        if (!value.empty()) dc += "  <dcterms:" + std::string(term) + ">" + xml_escape(value) + "</dcterms:" + term + ">\n";
+        if (!value.empty()) dc.append_child((std::string("dcterms:") + term).c_str()).text().set(value.c_str());
     };
     add("title", s.title.empty() ? "Untitled recording" : s.title);
     for (const auto& sp : s.speakers) {
@@ -50,13 +40,14 @@ std::string dublin_core(const Sidecar& s) {
     add("spatial", s.room);
     add("description", s.event.empty() ? "" : s.event + (s.item_id.empty() ? "" : " — agenda item " + s.item_id));
     add("source", s.kiosk_id.empty() ? "" : "Lectern kiosk " + s.kiosk_id);
-    dc += "</dublincore>\n";
-    return dc;
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return out.str();
 }
 
-class OpencastTarget final : public UploadTarget {
+class OpencastTarget final : public HttpTarget {
 public:
-    OpencastTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), base_(base_url(c.url)), auth_(password_auth(c, s)) {}
+    OpencastTarget(const UploadTargetConfig& c, const TargetSecret& s) : HttpTarget(c, password_auth(c, s)) {}
 
     UploadResult upload(UploadAttempt& a) override {
         // Each attempt builds a fresh media package: a half-built one on the server is harmless
@@ -99,13 +90,7 @@ public:
 
 private:
     HttpRequest request(const std::string& method, const std::string& path) const {
-        HttpRequest rq;
-        rq.method = method;
-        rq.url = base_ + path;
-        rq.auth = auth_;
-        rq.verify_tls = config_.verify_tls;
-        rq.ca_file = config_.ca_file;
-        rq.stall_timeout_s = config_.stall_timeout_s;
+        HttpRequest rq = HttpTarget::request(method, base_ + path);
         // Opencast answers digest challenges for system users only when asked.
         if (auth_.kind == HttpAuth::Kind::Digest) rq.headers.push_back("X-Requested-Auth: Digest");
         return rq;
@@ -130,10 +115,6 @@ private:
         if (!r.ok()) return tl::unexpected(http_error("adding the sidecar to the media package", att.url, r));
         return r.body;
     }
-
-    UploadTargetConfig config_;
-    std::string base_;
-    HttpAuth auth_;
 };
 
 }  // namespace

@@ -3,43 +3,50 @@
 // that after a restart only the missing parts are sent (the server's ListParts is the truth where
 // it exists; s3rver has none, then the parts the queue saved are used).
 // Verification: HEAD gives the size and the x-amz-meta-sha256 stored with the object.
-#include "http_transfer.h"
+#include "http_target.h"
 #include "secrets.h"
 #include "sha256.h"
-#include "upload_config.h"
-#include "upload_target.h"
 
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 
+#include <charconv>
 #include <map>
+#include <optional>
+#include <sstream>
 
 namespace lectern {
 namespace {
 
-// Header values must be ASCII: names such as 李伟 travel percent-encoded (RFC 3986 style).
+// Header values must be printable ASCII: names such as 李伟 travel percent-encoded by curl, the
+// rest stays readable ("Hall A").
 std::string header_safe(const std::string& v) {
-    static const char* hex = "0123456789ABCDEF";
     std::string out;
-    for (unsigned char c : v) {
-        if (c >= 0x20 && c < 0x7f && c != '%') out += static_cast<char>(c);
-        else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
+    for (char c : v) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7f && c != '%') {
+            out += c;
+            continue;
         }
+        CurlText escaped(curl_easy_escape(nullptr, &c, 1));
+        out += escaped ? escaped.get() : "%3F";
     }
     return out;
 }
 
-// The text between <tag> and </tag>, from `from`; "" when absent.
-std::string xml_value(const std::string& xml, const std::string& tag, size_t from = 0, size_t* end_out = nullptr) {
-    auto b = xml.find("<" + tag + ">", from);
-    if (b == std::string::npos) return {};
-    b += tag.size() + 2;
-    auto e = xml.find("</" + tag + ">", b);
-    if (e == std::string::npos) return {};
-    if (end_out) *end_out = e;
-    return xml.substr(b, e - b);
+// A whole number in an S3 answer; nullopt when the server sent something else.
+std::optional<int64_t> number(const char* text) {
+    int64_t value = 0;
+    std::string_view t(text);
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (ec != std::errc() || end != t.data() + t.size() || t.empty()) return std::nullopt;
+    return value;
+}
+
+std::string xml_text(const pugi::xml_document& doc) {
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw | pugi::format_no_declaration);
+    return out.str();
 }
 
 struct Multipart {
@@ -47,28 +54,33 @@ struct Multipart {
     std::map<int, std::string> etags;  // part number → ETag as the server sent it (quoted)
 };
 
-class S3Target final : public UploadTarget {
+HttpAuth sigv4_auth(const UploadTargetConfig& c, const TargetSecret& s) {
+    HttpAuth auth;
+    auth.kind = HttpAuth::Kind::SigV4;
+    auth.sigv4 = "aws:amz:" + c.region + ":s3";
+    auth.user = s.user;
+    auth.password = s.password;
+    return auth;
+}
+
+class S3Target final : public HttpTarget {
 public:
-    S3Target(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), secret_(s) {
-        base_ = c.url;
-        while (!base_.empty() && base_.back() == '/') base_.pop_back();
-        base_ += "/" + c.bucket;
-        part_size_ = c.part_size_kib * 1024;
-    }
+    S3Target(const UploadTargetConfig& c, const TargetSecret& s)
+        : HttpTarget(c, sigv4_auth(c, s)), secret_(s), bucket_url_(base_ + "/" + c.bucket), part_size_(c.part_size_kib * 1024) {}
 
     UploadResult upload(UploadAttempt& a) override {
         if (!secret_.present())
             return tl::unexpected(UploadError{false, "no S3 key for target \"" + config_.name + "\": set " +
                                                      secret_env_prefix(config_.secret.empty() ? config_.name : config_.secret) +
                                                      "_USER and _PASSWORD or add it to the secrets file"});
-        std::string url = base_ + "/" + a.remote_key + a.media_extension;
+        std::string url = bucket_url_ + "/" + a.remote_key + a.media_extension;
         // S3 allows at most 10,000 parts: a very long recording gets larger parts.
         part_size_ = std::max(part_size_, (a.media_size + 9999) / 10000);
         UploadResult sent = a.media_size <= part_size_ ? put_whole(a, url) : put_multipart(a, url);
         if (!sent) return sent;
         a.verifying();
         if (auto v = verify(a, url); !v) return v;
-        HttpRequest side = request("PUT", base_ + "/" + a.remote_key + ".json", a.sidecar.raw_json);
+        HttpRequest side = request("PUT", bucket_url_ + "/" + a.remote_key + ".json", a.sidecar.raw_json);
         side.headers.push_back("Content-Type: application/json");
         HttpResponse r = http_perform(side);
         if (!r.ok()) return tl::unexpected(http_error("uploading the sidecar", side.url, r));
@@ -79,17 +91,8 @@ private:
     // payload: the body for small requests, signed by its hash; file bodies are UNSIGNED-PAYLOAD
     // (the bytes are checked after upload instead, and TLS protects them on the way).
     HttpRequest request(const std::string& method, const std::string& url, const std::string& payload = {}) const {
-        HttpRequest rq;
-        rq.method = method;
-        rq.url = url;
+        HttpRequest rq = HttpTarget::request(method, url);
         rq.body = payload;
-        rq.auth.kind = HttpAuth::Kind::SigV4;
-        rq.auth.sigv4 = "aws:amz:" + config_.region + ":s3";
-        rq.auth.user = secret_.user;
-        rq.auth.password = secret_.password;
-        rq.verify_tls = config_.verify_tls;
-        rq.ca_file = config_.ca_file;
-        rq.stall_timeout_s = config_.stall_timeout_s;
         rq.headers.push_back("x-amz-content-sha256: " + sha256_hex(payload));
         return rq;
     }
@@ -152,15 +155,19 @@ private:
             mp.etags[n] = etag;
             save(a, mp);
         }
-        std::string xml = "<CompleteMultipartUpload>";
-        for (const auto& [n, etag] : mp.etags)
-            xml += "<Part><PartNumber>" + std::to_string(n) + "</PartNumber><ETag>" + etag + "</ETag></Part>";
-        xml += "</CompleteMultipartUpload>";
-        HttpRequest done = request("POST", url + "?uploadId=" + mp.upload_id, xml);
+        pugi::xml_document xml;
+        pugi::xml_node complete = xml.append_child("CompleteMultipartUpload");
+        for (const auto& [n, etag] : mp.etags) {
+            pugi::xml_node part = complete.append_child("Part");
+            part.append_child("PartNumber").text().set(n);
+            part.append_child("ETag").text().set(etag.c_str());
+        }
+        HttpRequest done = request("POST", url + "?uploadId=" + mp.upload_id, xml_text(xml));
         done.headers.push_back("Content-Type: application/xml");
         HttpResponse r = http_perform(done);
         // S3 may answer 200 with an <Error> body when completion fails late.
-        if (!r.ok() || r.body.find("<Error>") != std::string::npos) {
+        pugi::xml_document answer;
+        if (!r.ok() || (answer.load_string(r.body.c_str()) && answer.child("Error"))) {
             if (r.ok()) r.status = 500;
             return tl::unexpected(http_error("completing the multipart upload", done.url, r));
         }
@@ -197,19 +204,7 @@ private:
                 HttpResponse r = http_perform(request("GET", url + "?uploadId=" + id));
                 if (r.ok()) {
                     mp.upload_id = id;
-                    size_t pos = 0, end = 0;
-                    while (true) {
-                        std::string part = xml_value(r.body, "Part", pos, &end);
-                        if (part.empty()) break;
-                        pos = end;
-                        int n = std::stoi(xml_value(part, "PartNumber"));
-                        int64_t size = std::stoll(xml_value(part, "Size"));
-                        int64_t want = std::min(part_size_, a.media_size - (n - 1) * part_size_);
-                        std::string etag = xml_value(part, "ETag");
-                        for (std::string q : {"&quot;", "&#34;"})
-                            for (size_t p; (p = etag.find(q)) != std::string::npos;) etag.replace(p, q.size(), "\"");
-                        if (size == want && !etag.empty()) mp.etags[n] = etag;
-                    }
+                    if (auto listed = listed_parts(r.body, a.media_size, mp); !listed) return listed;
                     a.progress(confirmed_bytes(mp, a.media_size));
                     return {};
                 }
@@ -230,9 +225,29 @@ private:
         add_metadata(create, a);
         HttpResponse r = http_perform(create);
         if (!r.ok()) return tl::unexpected(http_error("starting the multipart upload", url, r));
-        mp.upload_id = xml_value(r.body, "UploadId");
+        pugi::xml_document answer;
+        answer.load_string(r.body.c_str());
+        mp.upload_id = answer.child("InitiateMultipartUploadResult").child_value("UploadId");
         if (mp.upload_id.empty()) return tl::unexpected(UploadError{true, "the server sent no UploadId at " + redact_url(url) + "; will retry"});
         save(a, mp);
+        return {};
+    }
+
+    // ListParts: the parts the server holds with the size they should have are kept. A <Size> or
+    // <PartNumber> that is not a number is a garbled answer, worth asking again.
+    UploadResult listed_parts(const std::string& body, int64_t media_size, Multipart& mp) const {
+        pugi::xml_document doc;
+        if (!doc.load_string(body.c_str()))
+            return tl::unexpected(UploadError{true, "the S3 server's list of uploaded parts is not XML; will retry"});
+        for (pugi::xml_node part : doc.child("ListPartsResult").children("Part")) {
+            auto n = number(part.child_value("PartNumber"));
+            auto size = number(part.child_value("Size"));
+            if (!n || !size || *n < 1 || *n > 10000)
+                return tl::unexpected(UploadError{true, "the S3 server listed a part without a valid number or size; will retry"});
+            int64_t want = std::min(part_size_, media_size - (*n - 1) * part_size_);
+            std::string etag = part.child_value("ETag");
+            if (*size == want && !etag.empty()) mp.etags[static_cast<int>(*n)] = etag;
+        }
         return {};
     }
 
@@ -247,9 +262,8 @@ private:
         return {};
     }
 
-    UploadTargetConfig config_;
     TargetSecret secret_;
-    std::string base_;
+    std::string bucket_url_;  // path style: url/bucket
     int64_t part_size_;
 };
 

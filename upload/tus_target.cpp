@@ -1,46 +1,17 @@
 // tus 1.0 target (creation, PATCH in chunks, HEAD for the offset): the upload URL is saved in the
 // queue, so after a restart a HEAD tells how far the server got and only the rest is sent.
-#include "http_transfer.h"
-#include "secrets.h"
-#include "upload_config.h"
-#include "upload_target.h"
+#include "encoding.h"
+#include "http_target.h"
 
 #include <nlohmann/json.hpp>
 
 namespace lectern {
 namespace {
 
-std::string base64(const std::string& in) {
-    static const char* t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    size_t i = 0;
-    for (; i + 2 < in.size(); i += 3) {
-        uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
-        for (int s : {18, 12, 6, 0}) out += t[(v >> s) & 63];
-    }
-    if (i + 1 == in.size()) {
-        uint32_t v = uint8_t(in[i]) << 16;
-        out += t[(v >> 18) & 63];
-        out += t[(v >> 12) & 63];
-        out += "==";
-    } else if (i + 2 == in.size()) {
-        uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
-        for (int s : {18, 12, 6}) out += t[(v >> s) & 63];
-        out += '=';
-    }
-    return out;
-}
-
-class TusTarget final : public UploadTarget {
+class TusTarget final : public HttpTarget {
 public:
-    TusTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), endpoint_(c.url) {
-        if (s.present()) {
-            auth_.kind = c.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
-            auth_.user = s.user;
-            auth_.password = s.password;
-        }
-        chunk_ = c.part_size_kib * 1024;
-    }
+    TusTarget(const UploadTargetConfig& c, const TargetSecret& s)
+        : HttpTarget(c, password_auth(c, s)), endpoint_(c.url), chunk_(c.part_size_kib * 1024) {}
 
     UploadResult upload(UploadAttempt& a) override {
         std::string url;
@@ -77,13 +48,7 @@ public:
 
 private:
     HttpRequest request(const std::string& method, const std::string& url) const {
-        HttpRequest rq;
-        rq.method = method;
-        rq.url = url;
-        rq.auth = auth_;
-        rq.verify_tls = config_.verify_tls;
-        rq.ca_file = config_.ca_file;
-        rq.stall_timeout_s = config_.stall_timeout_s;
+        HttpRequest rq = HttpTarget::request(method, url);
         rq.headers.push_back("Tus-Resumable: 1.0.0");
         return rq;
     }
@@ -105,12 +70,10 @@ private:
         if (!r.ok()) return tl::unexpected(http_error("creating the tus upload", endpoint_, r));
         std::string location = r.header("location");
         if (location.empty()) return tl::unexpected(UploadError{true, "the tus server sent no Location at " + redact_url(endpoint_) + "; will retry"});
-        if (location.find("://") == std::string::npos) {
-            // Relative Location: resolve against the endpoint's scheme and host.
-            auto host_end = endpoint_.find('/', endpoint_.find("://") + 3);
-            location = endpoint_.substr(0, host_end) + (location[0] == '/' ? "" : "/") + location;
-        }
-        return location;
+        std::string resolved = resolve_url(endpoint_, location);
+        if (resolved.empty())
+            return tl::unexpected(UploadError{true, "the tus server sent a Location that is no URL at " + redact_url(endpoint_) + "; will retry"});
+        return resolved;
     }
 
     UploadResult send(UploadAttempt& a, const std::string& url, int64_t offset) {
@@ -150,9 +113,7 @@ private:
         return {};
     }
 
-    UploadTargetConfig config_;
-    std::string endpoint_;
-    HttpAuth auth_;
+    std::string endpoint_;  // as configured: the creation URL may end in '/'
     int64_t chunk_;
 };
 

@@ -1,9 +1,8 @@
+// The queue's database: opening it, adding jobs, and the reads for screens, the CLI and retention.
 #include "upload_queue.h"
 
-#include <signal.h>
-#include <unistd.h>
+#include "queue_sql.h"
 
-#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 
@@ -29,23 +28,9 @@ bool job_state_from_string(const std::string& t, JobState& out) {
     return false;
 }
 
+using namespace queue_sql;
+
 namespace {
-
-int64_t now_unix() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-std::string column_text(sqlite3_stmt* st, int i) {
-    const unsigned char* t = sqlite3_column_text(st, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
-}
-
-JobState column_state(sqlite3_stmt* st, int i) {
-    JobState s = JobState::Failed;
-    job_state_from_string(column_text(st, i), s);
-    return s;
-}
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS jobs(
@@ -64,6 +49,7 @@ CREATE TABLE IF NOT EXISTS jobs(
   resume TEXT NOT NULL DEFAULT '',
   local_verified INTEGER NOT NULL DEFAULT 0,
   owner_pid INTEGER NOT NULL DEFAULT 0,
+  owner TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   UNIQUE(media_path, target));
@@ -74,25 +60,6 @@ CREATE TABLE IF NOT EXISTS attempts(
   outcome TEXT NOT NULL,
   message TEXT NOT NULL DEFAULT '');
 )sql";
-
-// BEGIN IMMEDIATE … COMMIT; rolls back when left early (an exception), so the shared connection
-// is never stuck inside a transaction.
-class Transaction {
-public:
-    explicit Transaction(sqlite3* db, const std::string& path) : db_(db) {
-        if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
-            throw std::runtime_error("upload queue " + path + " is locked by another process (" + sqlite3_errmsg(db_) + "); will try again");
-    }
-    ~Transaction() { if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
-    void commit() {
-        open_ = false;
-        sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
-    }
-
-private:
-    sqlite3* db_;
-    bool open_ = true;
-};
 
 }  // namespace
 
@@ -114,6 +81,11 @@ std::unique_ptr<UploadQueue> UploadQueue::open(const std::string& db_path) {
     // report an upload done that the disk never recorded; NORMAL would risk the last commits.
     q->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     q->exec(kSchema);
+    // Queues made before jobs were owned through an OwnerLock (owner_pid is no longer read).
+    sqlite3_stmt* probe = nullptr;
+    if (sqlite3_prepare_v2(q->db_.get(), "SELECT owner FROM jobs LIMIT 0", -1, &probe, nullptr) != SQLITE_OK)
+        q->exec("ALTER TABLE jobs ADD COLUMN owner TEXT NOT NULL DEFAULT ''");
+    sqlite3_finalize(probe);
     return q;
 }
 
@@ -215,149 +187,6 @@ std::vector<UploadAttemptRecord> UploadQueue::history(int64_t id) {
     return out;
 }
 
-namespace {
-bool one_of(JobState s, std::initializer_list<JobState> set) {
-    for (JobState x : set) if (s == x) return true;
-    return false;
-}
-}  // namespace
-
-tl::expected<void, std::string> UploadQueue::retry(int64_t id) {
-    auto j = job(id);
-    if (!j) return tl::unexpected("no upload job " + std::to_string(id) + "; see `lectern uploads list`");
-    if (!one_of(j->state, {JobState::Failed, JobState::Paused, JobState::Cancelled, JobState::Queued})) {
-        return tl::unexpected("job " + std::to_string(id) + " is " + to_string(j->state) + "; only failed, paused, cancelled or waiting jobs can be retried");
-    }
-    std::lock_guard lock(mutex_);
-    // A retry by a person starts a fresh series of attempts, now.
-    auto st = prepare("UPDATE jobs SET state='queued', attempts=0, next_attempt_at=0, last_error='', updated_at=? WHERE id=?");
-    sqlite3_bind_int64(st.get(), 1, now_unix());
-    sqlite3_bind_int64(st.get(), 2, id);
-    sqlite3_step(st.get());
-    log_attempt(id, "retry", "requested by technician");
-    return {};
-}
-
-tl::expected<void, std::string> UploadQueue::pause(int64_t id) {
-    auto j = job(id);
-    if (!j) return tl::unexpected("no upload job " + std::to_string(id) + "; see `lectern uploads list`");
-    if (!one_of(j->state, {JobState::Queued, JobState::Uploading, JobState::Failed})) {
-        return tl::unexpected("job " + std::to_string(id) + " is " + to_string(j->state) + "; only queued, uploading or failed jobs can be paused");
-    }
-    set_state(id, JobState::Paused);
-    return {};
-}
-
-tl::expected<void, std::string> UploadQueue::cancel(int64_t id) {
-    auto j = job(id);
-    if (!j) return tl::unexpected("no upload job " + std::to_string(id) + "; see `lectern uploads list`");
-    if (j->state == JobState::Done) return tl::unexpected("job " + std::to_string(id) + " is already done");
-    set_state(id, JobState::Cancelled);
-    return {};
-}
-
-std::optional<UploadJob> UploadQueue::claim_next(int64_t now) {
-    std::optional<int64_t> id;
-    {
-        std::lock_guard lock(mutex_);
-        Transaction tx(db_.get(), path_);
-        auto st = prepare("SELECT id FROM jobs WHERE state='queued' AND next_attempt_at<=? ORDER BY next_attempt_at, id LIMIT 1");
-        sqlite3_bind_int64(st.get(), 1, now);
-        if (sqlite3_step(st.get()) == SQLITE_ROW) {
-            id = sqlite3_column_int64(st.get(), 0);
-            auto up = prepare("UPDATE jobs SET state='uploading', owner_pid=?, attempts=attempts+1, bytes_per_s=0, updated_at=? WHERE id=?");
-            sqlite3_bind_int64(up.get(), 1, getpid());
-            sqlite3_bind_int64(up.get(), 2, now_unix());
-            sqlite3_bind_int64(up.get(), 3, *id);
-            sqlite3_step(up.get());
-        }
-        tx.commit();
-    }
-    if (!id) return std::nullopt;
-    return job(*id);
-}
-
-int UploadQueue::requeue_orphans() {
-    std::lock_guard lock(mutex_);
-    std::vector<int64_t> orphans;
-    auto st = prepare("SELECT id, owner_pid FROM jobs WHERE state IN ('uploading','verifying')");
-    while (sqlite3_step(st.get()) == SQLITE_ROW) {
-        pid_t pid = static_cast<pid_t>(sqlite3_column_int64(st.get(), 1));
-        if (pid <= 0 || (kill(pid, 0) != 0 && errno == ESRCH)) orphans.push_back(sqlite3_column_int64(st.get(), 0));
-    }
-    for (int64_t id : orphans) {
-        auto up = prepare("UPDATE jobs SET state='queued', next_attempt_at=0, updated_at=? WHERE id=?");
-        sqlite3_bind_int64(up.get(), 1, now_unix());
-        sqlite3_bind_int64(up.get(), 2, id);
-        sqlite3_step(up.get());
-        log_attempt(id, "interrupted", "the uploading process stopped (crash, kill or power cut); resuming");
-    }
-    return static_cast<int>(orphans.size());
-}
-
-JobState UploadQueue::state_of(int64_t id) {
-    std::lock_guard lock(mutex_);
-    auto st = prepare("SELECT state FROM jobs WHERE id=?");
-    sqlite3_bind_int64(st.get(), 1, id);
-    return sqlite3_step(st.get()) == SQLITE_ROW ? column_state(st.get(), 0) : JobState::Cancelled;
-}
-
-void UploadQueue::set_progress(int64_t id, int64_t done, int64_t total, double bps) {
-    std::lock_guard lock(mutex_);
-    auto st = prepare("UPDATE jobs SET bytes_done=?, bytes_total=?, bytes_per_s=?, updated_at=? WHERE id=?");
-    sqlite3_bind_int64(st.get(), 1, done);
-    sqlite3_bind_int64(st.get(), 2, total);
-    sqlite3_bind_double(st.get(), 3, bps);
-    sqlite3_bind_int64(st.get(), 4, now_unix());
-    sqlite3_bind_int64(st.get(), 5, id);
-    sqlite3_step(st.get());
-}
-
-void UploadQueue::set_state(int64_t id, JobState state) {
-    std::lock_guard lock(mutex_);
-    auto st = prepare("UPDATE jobs SET state=?, updated_at=? WHERE id=?");
-    sqlite3_bind_text(st.get(), 1, to_string(state), -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st.get(), 2, now_unix());
-    sqlite3_bind_int64(st.get(), 3, id);
-    sqlite3_step(st.get());
-}
-
-void UploadQueue::set_resume(int64_t id, const std::string& resume) {
-    std::lock_guard lock(mutex_);
-    auto st = prepare("UPDATE jobs SET resume=?, updated_at=? WHERE id=?");
-    sqlite3_bind_text(st.get(), 1, resume.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st.get(), 2, now_unix());
-    sqlite3_bind_int64(st.get(), 3, id);
-    sqlite3_step(st.get());
-}
-
-void UploadQueue::set_local_verified(int64_t id) {
-    std::lock_guard lock(mutex_);
-    auto st = prepare("UPDATE jobs SET local_verified=1 WHERE id=?");
-    sqlite3_bind_int64(st.get(), 1, id);
-    sqlite3_step(st.get());
-}
-
-void UploadQueue::finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt) {
-    std::lock_guard lock(mutex_);
-    Transaction tx(db_.get(), path_);
-    // A pause or cancel that arrived during the attempt wins over the attempt's own outcome.
-    auto cur = prepare("SELECT state FROM jobs WHERE id=?");
-    sqlite3_bind_int64(cur.get(), 1, id);
-    JobState now_state = sqlite3_step(cur.get()) == SQLITE_ROW ? column_state(cur.get(), 0) : JobState::Cancelled;
-    if (state != JobState::Done && (now_state == JobState::Paused || now_state == JobState::Cancelled)) state = now_state;
-    auto st = prepare("UPDATE jobs SET state=?, last_error=?, next_attempt_at=?, bytes_per_s=0, owner_pid=0, updated_at=?"
-                      " , resume=CASE WHEN ?1='done' THEN '' ELSE resume END WHERE id=?");
-    sqlite3_bind_text(st.get(), 1, to_string(state), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st.get(), 2, error.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st.get(), 3, next_attempt);
-    sqlite3_bind_int64(st.get(), 4, now_unix());
-    sqlite3_bind_int64(st.get(), 5, id);
-    sqlite3_step(st.get());
-    log_attempt(id, to_string(state), error);
-    tx.commit();
-}
-
 void UploadQueue::log_attempt(int64_t id, const std::string& outcome, const std::string& message) {
     auto st = prepare("INSERT INTO attempts(job_id, at, outcome, message) VALUES(?,?,?,?)");
     sqlite3_bind_int64(st.get(), 1, id);
@@ -370,7 +199,8 @@ void UploadQueue::log_attempt(int64_t id, const std::string& outcome, const std:
 int UploadQueue::pending(int64_t* earliest) {
     std::lock_guard lock(mutex_);
     auto st = prepare("SELECT count(*), min(CASE WHEN state='queued' THEN next_attempt_at END) FROM jobs"
-                      " WHERE state IN ('queued','uploading','verifying')");
+                      " WHERE state='queued' OR (state IN ('uploading','verifying') AND owner=?)");
+    sqlite3_bind_text(st.get(), 1, owner_.token().c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_step(st.get());
     if (earliest) *earliest = sqlite3_column_int64(st.get(), 1);
     return sqlite3_column_int(st.get(), 0);

@@ -1,9 +1,12 @@
 // The persistent upload queue: one job per (recording, target) in SQLite, so that a kill -9, a
 // power cut or a reboot loses neither a queued recording nor the progress of a resumable upload.
 // Several processes may open the same file (the kiosk and `lectern uploads retry`): every change
-// is one short transaction and the workers re-check a job's state while they upload.
+// of a job's state is one SQL statement whose WHERE says from which states it may happen, so no
+// check-then-update race exists; a job is owned through an OwnerLock (never a PID).
 #pragma once
 
+#include "c_deleter.h"
+#include "owner_lock.h"
 #include "upload_job.h"
 
 #include <sqlite3.h>
@@ -17,14 +20,8 @@
 
 namespace lectern {
 
-struct SqliteCloser {
-    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-struct SqliteFinalizer {
-    void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
-};
-using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
-using SqliteStatement = std::unique_ptr<sqlite3_stmt, SqliteFinalizer>;
+using SqliteDb = std::unique_ptr<sqlite3, CDeleter<sqlite3_close_v2>>;
+using SqliteStatement = std::unique_ptr<sqlite3_stmt, CDeleter<sqlite3_finalize>>;
 
 // What a worker needs to run one job.
 struct UploadJob {
@@ -62,18 +59,22 @@ public:
     tl::expected<void, std::string> cancel(int64_t id);
 
     // --- worker side ---
-    // Takes the oldest queued job whose next attempt is due; marks it uploading, owned by this process.
+    // Takes the oldest queued job whose next attempt is due; marks it uploading, owned by this
+    // queue's OwnerLock. Jobs of owners that ended are queued again first.
     std::optional<UploadJob> claim_next(int64_t now_unix);
-    // Jobs left "uploading" by a process that no longer runs go back to the queue (after kill -9).
+    // Jobs whose owner ended (kill -9, power cut, a crash) go back to the queue; returns how many.
     int requeue_orphans();
     // Current state as another process may have changed it (pause/cancel during an upload).
     JobState state_of(int64_t id);
-    void set_progress(int64_t id, int64_t done, int64_t total, double bytes_per_s);
-    void set_state(int64_t id, JobState state);
+    // The owner's updates; false when this queue no longer owns the job (then stop working on it).
+    bool set_progress(int64_t id, int64_t done, int64_t total, double bytes_per_s);
+    bool mark_verifying(int64_t id);
     void set_resume(int64_t id, const std::string& resume_json);
     void set_local_verified(int64_t id);
+    // The attempt's outcome; a pause or cancel that came meanwhile wins over anything but done.
     void finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt_unix);
-    // The number of jobs that may still do work (queued, uploading, verifying) and the earliest due time.
+    // The jobs this process may still work on (queued, or uploading/verifying by this queue; not
+    // those a live uploader elsewhere owns) and the earliest due time.
     int pending(int64_t* earliest_due_unix = nullptr);
     // Done jobs whose local media may be deleted by retention (all of that media's jobs are done).
     std::vector<std::string> verified_media();
@@ -82,7 +83,7 @@ public:
     const std::string& path() const { return path_; }
 
 private:
-    UploadQueue(SqliteDb db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+    UploadQueue(SqliteDb db, std::string path) : db_(std::move(db)), path_(std::move(path)), owner_(path_) {}
     SqliteStatement prepare(const char* sql);
     void exec(const char* sql);
     void log_attempt(int64_t id, const std::string& outcome, const std::string& message);
@@ -90,6 +91,7 @@ private:
     std::mutex mutex_;  // one connection shared by the worker threads of this process
     SqliteDb db_;
     std::string path_;
+    OwnerLock owner_;
 };
 
 }  // namespace lectern

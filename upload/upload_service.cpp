@@ -2,15 +2,47 @@
 
 #include "uploader.h"
 
+#include <pthread.h>
+
 namespace lectern {
 
 UploadService::UploadService(const UploadConfig& config)
     : config_(config), queue_(UploadQueue::open(expand_home(config.queue_db))) {
     uploader_ = std::make_unique<Uploader>(*queue_, config_, Secrets::load(expand_home(config_.secrets_file)));
     uploader_->start();
+    publisher_ = std::thread([this] { publish_views(); });
+    pthread_setname_np(publisher_.native_handle(), "upload-view");  // named before anyone looks
 }
 
-UploadService::~UploadService() { uploader_->stop(); }
+UploadService::~UploadService() {
+    {
+        std::lock_guard lock(view_mutex_);
+        stopping_ = true;
+    }
+    view_wake_.notify_all();
+    publisher_.join();
+    uploader_->stop();
+}
+
+void UploadService::publish_views() {
+    std::unique_lock lock(view_mutex_);
+    while (!stopping_) {
+        view_stale_ = false;
+        lock.unlock();
+        UploadQueueView fresh;
+        try {
+            fresh = queue_->view();
+        } catch (const std::exception&) {
+            // A busy or vanished database: keep showing the last snapshot; the next round retries.
+            lock.lock();
+            view_wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping_ || view_stale_; });
+            continue;
+        }
+        lock.lock();
+        view_ = std::move(fresh);
+        view_wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stopping_ || view_stale_; });
+    }
+}
 
 tl::expected<void, std::string> UploadService::enqueue(const std::string& media, const std::string& sidecar) {
     try {
@@ -25,17 +57,15 @@ tl::expected<void, std::string> UploadService::enqueue(const std::string& media,
 
 UploadQueueView UploadService::view() const {
     std::lock_guard lock(view_mutex_);
-    auto now = std::chrono::steady_clock::now();
-    if (now - view_time_ >= std::chrono::milliseconds(250)) {
-        view_ = queue_->view();
-        view_time_ = now;
-    }
     return view_;
 }
 
-void UploadService::invalidate_view() const {
-    std::lock_guard lock(view_mutex_);
-    view_time_ = {};
+void UploadService::invalidate_view() {
+    {
+        std::lock_guard lock(view_mutex_);
+        view_stale_ = true;
+    }
+    view_wake_.notify_all();
 }
 
 tl::expected<void, std::string> UploadService::retry(int64_t id) {

@@ -9,9 +9,11 @@
 #include <tl/expected.hpp>
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace lectern {
 
@@ -29,8 +31,9 @@ public:
     // The error names the file when the sidecar cannot be read.
     tl::expected<void, std::string> enqueue(const std::string& media_path, const std::string& sidecar_path);
 
-    // The panel's rows; no secrets. Safe to call every frame: the snapshot is re-read from the
-    // queue at most every 250 ms (and right after an action here).
+    // The panel's rows; no secrets. Safe to call every frame: a copy of the latest snapshot, which
+    // the "upload-view" thread re-reads from the queue every 250 ms (and right after an action
+    // here), so the caller never waits on SQLite or on another process holding the database.
     UploadQueueView view() const;
     tl::expected<void, std::string> retry(int64_t job_id);
     tl::expected<void, std::string> pause(int64_t job_id);
@@ -41,10 +44,15 @@ private:
     UploadConfig config_;
     std::unique_ptr<UploadQueue> queue_;
     std::unique_ptr<Uploader> uploader_;
+    // The latest-value slot the publisher fills and view() copies.
     mutable std::mutex view_mutex_;
-    mutable UploadQueueView view_;
-    mutable std::chrono::steady_clock::time_point view_time_{};
-    void invalidate_view() const;
+    std::condition_variable view_wake_;
+    UploadQueueView view_;
+    bool view_stale_ = true;
+    bool stopping_ = false;
+    std::thread publisher_;
+    void publish_views();
+    void invalidate_view();
 };
 
 }  // namespace lectern

@@ -1,5 +1,6 @@
 #include "uploader.h"
 
+#include "http_target.h"
 #include "retention.h"
 #include "sha256.h"
 #include "sidecar.h"
@@ -32,9 +33,13 @@ const UploadTargetConfig* find_target(const UploadConfig& c, const std::string& 
     return nullptr;
 }
 
-std::unique_ptr<UploadTarget> make_target(const UploadTargetConfig& t, const Secrets& secrets) {
+// The target, or nullptr with `why` set when it must not run as configured.
+std::unique_ptr<UploadTarget> make_target(const UploadTargetConfig& t, const Secrets& secrets, std::string& why) {
     TargetSecret secret;
     if (t.secret != "none") secret = secrets.get(t.secret.empty() ? t.name : t.secret);
+    if (t.kind == "webdav" || t.kind == "tus" || t.kind == "opencast")
+        if (why = insecure_credentials(t, password_auth(t, secret)); !why.empty()) return nullptr;
+    why = "target kind \"" + t.kind + "\" is not known";
     if (t.kind == "folder") return make_folder_target(t);
     if (t.kind == "webdav") return make_webdav_target(t, secret);
     if (t.kind == "s3") return make_s3_target(t, secret);
@@ -159,8 +164,9 @@ void Uploader::process(UploadJob job) {
                 return fail("the recording " + job.media_path + " does not match the SHA-256 in its sidecar; the file is damaged");
             queue_.set_local_verified(job.id);
         }
-        auto target = make_target(*tc, secrets_);
-        if (!target) return fail("target kind \"" + tc->kind + "\" is not known");
+        std::string why;
+        auto target = make_target(*tc, secrets_, why);
+        if (!target) return fail(why);
 
         using clock = std::chrono::steady_clock;
         auto last_write = clock::now() - std::chrono::seconds(10);
@@ -179,13 +185,14 @@ void Uploader::process(UploadJob job) {
             }
             last_write = now;
             JobState s = JobState::Uploading;
+            bool mine = true;
             // Called from inside libcurl: no exception may cross it; a busy queue skips one update.
             try {
-                queue_.set_progress(job.id, done, a.media_size, bps);
+                mine = queue_.set_progress(job.id, done, a.media_size, bps);
                 s = queue_.state_of(job.id);
             } catch (const std::exception&) {
             }
-            if (stopping_ || s == JobState::Paused || s == JobState::Cancelled) {
+            if (stopping_ || !mine || s == JobState::Paused || s == JobState::Cancelled) {
                 interrupted = true;
                 return false;
             }
@@ -195,7 +202,7 @@ void Uploader::process(UploadJob job) {
         a.cancelled = [&] { return queue_.state_of(job.id) == JobState::Cancelled; };
         a.verifying = [&] {
             queue_.set_progress(job.id, a.media_size, a.media_size, 0);
-            queue_.set_state(job.id, JobState::Verifying);
+            queue_.mark_verifying(job.id);
         };
         log_line("job " + std::to_string(job.id) + ": " + fs::path(job.media_path).filename().string() + " → " + job.target +
                  " (attempt " + std::to_string(job.attempts) + ")");

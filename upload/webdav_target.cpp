@@ -1,16 +1,13 @@
 // HTTP PUT / WebDAV target: MKCOL each missing collection, PUT the recording and its sidecar, then
 // verify by HEAD (size) and, when readback_sha256 is on, by reading the object back and hashing it.
-#include "http_transfer.h"
-#include "upload_config.h"
-#include "upload_target.h"
-#include "secrets.h"
+#include "http_target.h"
 
 namespace lectern {
 namespace {
 
-class WebDavTarget final : public UploadTarget {
+class WebDavTarget final : public HttpTarget {
 public:
-    WebDavTarget(const UploadTargetConfig& c, const TargetSecret& s) : config_(c), base_(base_url(c.url)), auth_(password_auth(c, s)) {}
+    WebDavTarget(const UploadTargetConfig& c, const TargetSecret& s) : HttpTarget(c, password_auth(c, s)) {}
 
     UploadResult upload(UploadAttempt& a) override {
         if (auto r = make_collections(a.remote_key); !r) return r;
@@ -33,17 +30,6 @@ public:
     }
 
 private:
-    HttpRequest request(const std::string& method, const std::string& url) const {
-        HttpRequest rq;
-        rq.method = method;
-        rq.url = url;
-        rq.auth = auth_;
-        rq.verify_tls = config_.verify_tls;
-        rq.ca_file = config_.ca_file;
-        rq.stall_timeout_s = config_.stall_timeout_s;
-        return rq;
-    }
-
     // Plain HTTP PUT servers answer MKCOL with 405 or 404; the PUT then tells whether it mattered.
     UploadResult make_collections(const std::string& key) {
         std::string path;
@@ -73,10 +59,6 @@ private:
             return tl::unexpected(UploadError{true, "the copy at " + redact_url(url) + " differs from the recording (SHA-256); will upload again"});
         return {};
     }
-
-    UploadTargetConfig config_;
-    std::string base_;
-    HttpAuth auth_;
 };
 
 }  // namespace

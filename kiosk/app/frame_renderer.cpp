@@ -1,5 +1,6 @@
 #include "frame_renderer.h"
 
+#include "assets.h"
 #include "ui/theme.h"
 
 #include <SDL.h>
@@ -9,9 +10,40 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
+#include <vector>
 
 namespace lectern {
+
+namespace {
+
+// The window manager's and task switcher's picture of the kiosk: assets/icons/lectern.png. A
+// missing or unreadable icon leaves SDL's default and says so on stderr; the kiosk runs anyway.
+void set_window_icon(SDL_Window* window) {
+    const std::string path = asset_path("icons/lectern.png").string();
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&image, path.c_str())) {
+        std::fprintf(stderr, "lectern: no window icon: cannot read %s (%s); set LECTERN_ASSETS_DIR to the assets folder\n", path.c_str(),
+                     image.message);
+        return;
+    }
+    image.format = PNG_FORMAT_RGBA;
+    std::vector<uint8_t> pixels(PNG_IMAGE_SIZE(image));
+    if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
+        std::fprintf(stderr, "lectern: no window icon: %s: %s\n", path.c_str(), image.message);
+        return;
+    }
+    // ABGR8888 is R,G,B,A in memory on little-endian machines: libpng's RGBA order.
+    SDL_Surface* icon = SDL_CreateRGBSurfaceWithFormatFrom(pixels.data(), static_cast<int>(image.width), static_cast<int>(image.height), 32,
+                                                           static_cast<int>(PNG_IMAGE_ROW_STRIDE(image)), SDL_PIXELFORMAT_ABGR8888);
+    if (!icon) return;
+    SDL_SetWindowIcon(window, icon);  // SDL copies the pixels
+    SDL_FreeSurface(icon);
+}
+
+}  // namespace
 
 std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
@@ -29,6 +61,7 @@ std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen) {
     if (fullscreen && SDL_GetDesktopDisplayMode(0, &desktop) == 0) w = desktop.w, h = desktop.h, flags |= SDL_WINDOW_BORDERLESS;
     r->window_ = SDL_CreateWindow("Lectern", fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!r->window_) throw std::runtime_error(std::string("cannot create the kiosk window: ") + SDL_GetError());
+    set_window_icon(r->window_);
     r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!r->renderer_) r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE);
     if (!r->renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
@@ -154,6 +187,8 @@ uint64_t hash_draw_data(const ImDrawData& data) {
 }
 
 }  // namespace
+
+uint64_t FrameRenderer::picture_hash() const { return hash_draw_data(*ImGui::GetDrawData()); }
 
 void FrameRenderer::end_frame(bool rasterize) {
     ImGui::End();

@@ -42,7 +42,9 @@ public:
     // (input tests run thousands of frames).
     // A window presents only when the picture changed (see redraw()).
     void end_frame(bool rasterize = true);
-    void redraw() { must_present_ = true; }  // the window was exposed or resized: present the next frame
+    void redraw() { must_present_ = true; }
+    // Identifies the picture the last frame drew (positions to half a pixel, textures by handle).
+    uint64_t picture_hash() const;  // the window was exposed or resized: present the next frame
     void save_png(const std::string& path) const;  // offscreen only; throws with the path on failure
     // Uploads an RGBA picture (tightly packed) into the preview texture, recreating it when the
     // size changes; returns the ImGui handle screens draw with.

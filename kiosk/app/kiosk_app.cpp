@@ -86,8 +86,6 @@ struct Session {
         if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
         if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
         ctx.agenda_badge = agenda->staleness(ctx.now);
-        if (station)
-            for (const auto& problem : station->problems()) ctx.notices.push_back(problem);
         return ctx;
     }
 };
@@ -195,6 +193,7 @@ int run_kiosk(const KioskOptions& options) {
         ctx.recorder = &recorder;
         OperatorView view = session.shell->operator_view(now);
         view.uploads = session.station->upload_rows();
+        view.problems = session.station->problems();  // the console's notices, never the public screen's
         view.stats = session.station->sample_stats(now);
         std::vector<Intent> intents = session.shell->draw(ctx, view);
         if (open_operator) intents.push_back({IntentKind::OpenOperator});

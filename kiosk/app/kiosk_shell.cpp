@@ -28,7 +28,7 @@ class NoRecorder final : public RecorderControl {
 
 OperatorAccessPolicy policy(const OperatorConfig& c) {
     return {c.pin_hash.empty() ? demo_pin_hash() : c.pin_hash, c.tries_before_lockout, seconds{c.lockout_seconds},
-            seconds{c.idle_lock_seconds}};
+            seconds{c.idle_lock_seconds}, c.lockout_file.empty() ? "" : expand_home(c.lockout_file)};
 }
 
 }  // namespace
@@ -65,7 +65,19 @@ std::vector<Intent> KioskShell::draw(const ScreenContext& base, const OperatorVi
     ctx.live = &live;
     switch (mode_) {
         case Mode::PinPad: return draw_pin_pad(ctx, pin_pad_);
-        case Mode::Operator: return draw_operator(ctx, view, operator_ui_);
+        case Mode::Operator: {
+            // Upload problems are the technician's business while the room is still there to ask:
+            // alerts under the console's preview. Public screens show the audience nothing of them.
+            RecorderView recorder = ctx.recorder ? *ctx.recorder : RecorderView{};
+            recorder.alerts.insert(recorder.alerts.end(), view.problems.begin(), view.problems.end());
+            for (const UploadRow& row : view.uploads)
+                if (row.state == "failed") {
+                    recorder.alerts.push_back("Upload failing: " + row.target + ": " + row.error);
+                    break;
+                }
+            ctx.recorder = &recorder;
+            return draw_operator(ctx, view, operator_ui_);
+        }
         case Mode::Public: break;
     }
     switch (public_screen_) {
@@ -129,7 +141,10 @@ void KioskShell::tick(TimePoint now, bool input_this_frame) {
         if (input_this_frame) access_.touch(now);
         if (!access_.is_open(now)) mode_ = Mode::Public;  // idle lock
     }
-    if (config_.session.auto_record) controller_.tick_automatic(now, seconds{config_.session.padding_seconds});
+    if (config_.session.auto_record)
+        controller_.tick_automatic(now, seconds{config_.session.padding_seconds});
+    else
+        controller_.follow_recorder(now);  // a recorder that stopped by itself ends the item here too
 }
 
 OperatorView KioskShell::operator_view(TimePoint now) const {
@@ -146,7 +161,7 @@ std::vector<Intent> KioskShell::take_upload_intents() { return std::exchange(upl
 
 void KioskShell::show_operator_for_screenshot(TimePoint now) {
     // Screenshots of the console skip the PIN: they are made by whoever can run the binary anyway.
-    access_ = OperatorAccess(OperatorAccessPolicy{demo_pin_hash(), 3, seconds{30}, seconds{3600}});
+    access_ = OperatorAccess(OperatorAccessPolicy{demo_pin_hash(), 3, seconds{30}, seconds{3600}, ""});
     access_.try_pin("1234", now);
     mode_ = Mode::Operator;
 }

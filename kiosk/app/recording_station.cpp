@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <cmath>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 namespace lectern {
@@ -44,13 +43,19 @@ RecorderView::State view_state(RecorderState s) {
 }  // namespace
 
 RecordingStation::RecordingStation(const LecternConfig& config, const std::string& time_zone) : config_(config), time_zone_(time_zone) {
-    recorder_ = std::make_unique<Recorder>(config_.media);
-    recorder_->on_finished([this](const FinishedRecording& done) { finished(done); });
     try {
         uploads_ = std::make_unique<UploadService>(config_.upload);
     } catch (const std::exception& e) {
         upload_problem_ = std::string("Uploads are off: ") + e.what();
     }
+    held_ = std::make_unique<HeldRecordings>(kUndoSplitWindow, [this](const FinishedRecording& f) -> tl::expected<void, std::string> {
+        if (!uploads_) return tl::unexpected(upload_problem_ + "; the recording waits on disk and is queued at the next start");
+        return uploads_->enqueue(f.media_path, f.sidecar_path);
+    });
+    // Files written down by an earlier run (killed within the undo window, or uploads were off).
+    held_->recover(resolved_output_dir(config_.media));
+    recorder_ = std::make_unique<Recorder>(config_.media);
+    recorder_->on_finished([this](const FinishedRecording& done) { held_->finished(done, std::chrono::steady_clock::now()); });
     capture_wanted_ = config_.session.auto_record;
     if (capture_wanted_) open_recorder_async();
 }
@@ -59,50 +64,7 @@ RecordingStation::~RecordingStation() {
     if (opening_.valid()) opening_.wait();
     media_control_.reset();
     if (recorder_) recorder_->close();  // finishes and finalizes a recording in progress
-    release_held(true);                 // nothing waits for an undo at exit
-}
-
-void RecordingStation::finished(const FinishedRecording& done) {
-    std::optional<FinishedRecording> earlier;
-    {
-        std::lock_guard lock(held_mutex_);
-        earlier = join_next_to_;  // stays set (keeping the earlier file held) until the join is done
-    }
-    FinishedRecording ready = done;
-    std::string join_error;
-    if (earlier) {
-        // An undone split: this file continues the earlier one. Joining a long speech takes a while,
-        // so it runs here on the finalizer thread without holding the lock the frame takes.
-        if (auto joined = join_recordings(*earlier, done))
-            ready = *joined;
-        else
-            join_error = "Could not join the undone split, so both files are kept and uploaded: " + joined.error();
-    }
-    std::lock_guard lock(held_mutex_);
-    if (!join_error.empty()) upload_problem_ = join_error;
-    if (earlier) {
-        join_next_to_.reset();
-        // The earlier file stayed held while it waited for this one; the joined file replaces it.
-        held_.erase(std::remove_if(held_.begin(), held_.end(), [&](const Held& h) { return h.recording.media_path == earlier->media_path; }),
-                    held_.end());
-        if (ready.media_path != earlier->media_path) held_.push_back({*earlier, std::chrono::steady_clock::now()});
-    }
-    held_.push_back({ready, std::chrono::steady_clock::now() + (hold_ ? kUndoSplitWindow : seconds{0})});
-}
-
-void RecordingStation::release_held(bool all) {
-    std::lock_guard lock(held_mutex_);
-    const auto now = std::chrono::steady_clock::now();
-    for (auto it = held_.begin(); it != held_.end();) {
-        const bool awaiting_join = join_next_to_ && join_next_to_->media_path == it->recording.media_path;
-        if (!all && (it->until > now || awaiting_join)) {
-            ++it;
-            continue;
-        }
-        if (uploads_)
-            if (auto queued = uploads_->enqueue(it->recording.media_path, it->recording.sidecar_path); !queued) upload_problem_ = queued.error();
-        it = held_.erase(it);
-    }
+    held_->release_due(std::chrono::steady_clock::now(), true);  // nothing waits for an undo at exit
 }
 
 void RecordingStation::open_recorder_async() {
@@ -117,34 +79,25 @@ MediaRecorderControl& RecordingStation::GuardedControl::open_or_throw() {
                                                                     : station_.recorder_problem_);
     return *station_.media_control_;
 }
-void RecordingStation::GuardedControl::start(const RecordingPlan& plan) {
-    open_or_throw().start(plan);
-    std::lock_guard lock(station_.held_mutex_);
-    station_.hold_ = true;
-}
+void RecordingStation::GuardedControl::start(const RecordingPlan& plan) { open_or_throw().start(plan); }
 void RecordingStation::GuardedControl::stop() {
     open_or_throw().stop();
-    std::lock_guard lock(station_.held_mutex_);
-    station_.hold_ = false;
-    for (auto& held : station_.held_) held.until = std::chrono::steady_clock::now();
+    station_.held_->stop();
 }
 void RecordingStation::GuardedControl::pause() { open_or_throw().pause(); }
 void RecordingStation::GuardedControl::resume() { open_or_throw().resume(); }
-void RecordingStation::GuardedControl::split(const RecordingPlan& next) { open_or_throw().split(next); }
+void RecordingStation::GuardedControl::split(const RecordingPlan& next) {
+    MediaRecorderControl& control = open_or_throw();
+    const uint64_t ended = control.current_file();
+    control.split(next);
+    station_.held_->split(ended, control.current_file(), std::chrono::steady_clock::now());
+}
 void RecordingStation::GuardedControl::merge_back() {
     open_or_throw();
-    // The earlier file may still be finalizing; wait briefly for it to arrive in the hold list.
-    for (int tries = 0; tries < 40; ++tries) {
-        {
-            std::lock_guard lock(station_.held_mutex_);
-            if (!station_.held_.empty()) {
-                station_.join_next_to_ = station_.held_.back().recording;
-                return;
-            }
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    throw std::runtime_error("The earlier file is not finished yet; try Undo again in a moment.");
+    if (auto ok = station_.held_->undo(std::chrono::steady_clock::now()); !ok) throw std::runtime_error(ok.error());
+}
+RecorderActivity RecordingStation::GuardedControl::activity() const {
+    return station_.media_control_ ? station_.media_control_->activity() : RecorderActivity::Pending;
 }
 
 RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
@@ -160,7 +113,7 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     }
     if (!media_control_ && !opening_.valid() && capture_wanted_ && std::chrono::steady_clock::now() >= next_open_try_)
         open_recorder_async();
-    release_held(false);
+    held_->release_due(std::chrono::steady_clock::now());
 
     RecorderView view;
     if (!media_control_) {
@@ -189,12 +142,6 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     if (heard || s.state != RecorderState::Recording) sound_last_heard_ = now;
     if (const auto quiet = std::chrono::duration_cast<seconds>(now - sound_last_heard_); quiet >= kSilenceAlert)
         view.alerts.push_back("Silence for " + std::to_string(quiet.count()) + " s: check the microphone and the mixer");
-    // A failing upload is the technician's business while the room is still there to ask.
-    for (const UploadRow& row : upload_rows())
-        if (row.state == "failed") {
-            view.alerts.push_back("Upload failing: " + row.target + ": " + row.error);
-            break;
-        }
     if (recorder_->latest_preview(preview_) && !preview_.rgba.empty())
         preview_texture_ = renderer.update_preview(preview_.rgba.data(), preview_.width, preview_.height);
     view.preview = preview_texture_;
@@ -222,13 +169,12 @@ std::vector<UploadRow> RecordingStation::upload_rows() const {
     }
     // Files still waiting out the undo window come next, then the queue, newest first: the speech
     // that just ended is what the technician looks for.
-    std::lock_guard lock(held_mutex_);
-    for (const Held& held : held_) {
+    for (const HeldRecordings::Row& held : held_->rows()) {
         UploadRow row;
-        row.file = std::filesystem::path(held.recording.media_path).filename().string();
+        row.file = std::filesystem::path(held.media_path).filename().string();
         row.target = "upload";
         row.state = "held";
-        row.error = "waits while the split can be undone";
+        row.error = held.why;
         rows.push_back(row);
     }
     std::reverse(rows.begin(), rows.end());
@@ -243,7 +189,7 @@ void RecordingStation::apply_upload_intents(const std::vector<Intent>& intents) 
         if (i.kind == IntentKind::PauseUpload) done = uploads_->pause(i.upload_id);
         if (i.kind == IntentKind::CancelUpload) done = uploads_->cancel(i.upload_id);
         if (!done) {
-            std::lock_guard lock(held_mutex_);
+            std::lock_guard lock(problem_mutex_);
             upload_problem_ = done.error();
         }
     }
@@ -264,9 +210,12 @@ const StatsHistory& RecordingStation::sample_stats(TimePoint now) {
 }
 
 std::vector<std::string> RecordingStation::problems() const {
-    std::lock_guard lock(held_mutex_);
     std::vector<std::string> out;
-    if (!upload_problem_.empty()) out.push_back(upload_problem_);
+    {
+        std::lock_guard lock(problem_mutex_);
+        if (!upload_problem_.empty()) out.push_back(upload_problem_);
+    }
+    if (std::string held = held_->problem(); !held.empty() && (out.empty() || held.find(out[0]) != 0)) out.push_back(held);
     return out;
 }
 

@@ -4,6 +4,7 @@
 // screens draw; it never blocks the frame on either.
 #pragma once
 
+#include "held_recordings.h"
 #include "lectern_config.h"
 #include "recorder.h"
 #include "recorder_control.h"
@@ -53,6 +54,7 @@ private:
         void resume() override;
         void split(const RecordingPlan& next) override;
         void merge_back() override;
+        RecorderActivity activity() const override;
 
     private:
         MediaRecorderControl& open_or_throw();
@@ -60,8 +62,6 @@ private:
     };
 
     void open_recorder_async();
-    void finished(const FinishedRecording& done);  // finalizer thread
-    void release_held(bool all);                   // main thread: queue what waited long enough
 
     LecternConfig config_;
     std::string time_zone_;
@@ -73,15 +73,9 @@ private:
     bool capture_wanted_ = false;
     std::string recorder_problem_;
     std::chrono::steady_clock::time_point next_open_try_{};
-    // Finished recordings wait kUndoSplitWindow before upload, so a split can still be undone.
-    struct Held {
-        FinishedRecording recording;
-        std::chrono::steady_clock::time_point until;
-    };
-    mutable std::mutex held_mutex_;  // guards held_, join_next_to_, hold_ and upload_problem_
-    std::vector<Held> held_;
-    std::optional<FinishedRecording> join_next_to_;  // undo: join the next finished file to this one
-    bool hold_ = true;  // false after Stop: no split to undo, so the last file goes straight to upload
+    // Finished recordings wait out the undo window here (written down first) before upload.
+    std::unique_ptr<HeldRecordings> held_;
+    mutable std::mutex problem_mutex_;  // guards upload_problem_
     std::unique_ptr<UploadService> uploads_;
     std::string upload_problem_;
     PreviewFrame preview_;

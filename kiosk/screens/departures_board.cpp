@@ -1,5 +1,6 @@
 #include "departures_board.h"
 
+#include "agenda_diff.h"
 #include "local_time.h"
 #include "ui/theme.h"
 
@@ -51,8 +52,11 @@ void draw_row(const ScreenContext& ctx, const Room& room, const Columns& c, cons
         text(f.body, ImVec2(c.now, y), colour::text_dim, "free", c.next - c.now - gap);
     }
     if (nn.next) {
-        const float when_w = text(f.body_bold, ImVec2(c.next, y), colour::next, when_text(nn.next->start, ctx.now, zone)).x;
-        text(f.body, ImVec2(c.next + when_w + gap, y), colour::text, nn.next->title, c.right - c.next - when_w - gap);
+        float x = c.next + text(f.body_bold, ImVec2(c.next, y), colour::next, when_text(nn.next->start, ctx.now, zone)).x + gap;
+        // A reload moved or changed it: the mark says how ("moved 10:20 → 10:35").
+        if (std::string mark = change_mark(ctx.agenda, nn.next->id, ctx.now); !mark.empty() && measure(f.small, mark).x < (c.right - x) / 2)
+            x += tag(f.small, ImVec2(x, y + (f.body->FontSize - f.small->FontSize) / 2 - 2 * u), colour::warning, colour::background, mark) + gap;
+        if (x < c.right) text(f.body, ImVec2(x, y), colour::text, nn.next->title, c.right - x);
     } else {
         text(f.body, ImVec2(c.next, y), colour::text_dim, "—", c.right - c.next);
     }

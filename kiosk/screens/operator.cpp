@@ -1,5 +1,6 @@
 #include "operator.h"
 
+#include "agenda_changes.h"
 #include "local_time.h"
 #include "preview_panel.h"
 #include "ui/draw.h"
@@ -108,6 +109,7 @@ std::vector<Intent> draw_operator(const ScreenContext& ctx, const OperatorView& 
     const float uploads_h = (bottom - top) * 0.38f;
     draw_rundown(ctx, view, ui, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}}, out);
     draw_uploads_panel(ctx, view.uploads, Rect{{rx, bottom - uploads_h}, {size.x - m, bottom}}, out);
+    draw_agenda_changes(ctx, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}});  // over the rundown's foot
 
     if (!ui.editing_item.empty()) draw_metadata_editor(ctx, ui, Rect{{m, top}, {size.x - m, bottom}}, out);
     return out;

@@ -34,6 +34,9 @@ struct OperatorView {
     bool default_pin = false;          // the demo PIN is in use
     seconds undo_split_left{0};        // the last "next speaker" can be undone for this long
     std::vector<UploadRow> uploads;
+    // Problems for the technician only (an upload that failed to queue, …): the console shows them
+    // as notices; public screens never do, since they are for the audience.
+    std::vector<std::string> problems;
     StatsHistory stats;
 };
 

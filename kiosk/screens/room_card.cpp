@@ -1,5 +1,6 @@
 #include "room_card.h"
 
+#include "agenda_diff.h"
 #include "local_time.h"
 #include "ui/theme.h"
 
@@ -49,7 +50,11 @@ float draw_now(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, floa
     float x = at.x;
     x += tag(f.body_bold, ImVec2(x, at.y), colour::accent, colour::background, "NOW") + 16 * u;
     x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::text, time_range(item, zone), at.x + w - x).x + 16 * u;
-    if (x < at.x + w) text(f.small, ImVec2(x, at.y + 12 * u), colour::text_dim, kind_label(item.kind), at.x + w - x);
+    const std::string mark = change_mark(ctx.agenda, item.id, ctx.now);
+    if (!mark.empty() && measure(f.small, mark).x < at.x + w - x)
+        tag(f.small, ImVec2(x, at.y + 6 * u), colour::warning, colour::background, mark);
+    else if (x < at.x + w)
+        text(f.small, ImVec2(x, at.y + 12 * u), colour::text_dim, kind_label(item.kind), at.x + w - x);
     float y = at.y + f.body_bold->FontSize + 28 * u;
     const float bar_h = f.body->FontSize + 28 * u;  // the progress row always shows
     const float room = max_y - bar_h - y;
@@ -85,6 +90,9 @@ float draw_next(const ScreenContext& ctx, const AgendaItem& item, ImVec2 at, flo
     x += tag(f.body_bold, ImVec2(x, at.y), colour::next, colour::background, "NEXT") + 16 * u;
     const std::string when = when_text(item.start, ctx.now, zone) + "  " + relative_text(item.start, item.end, ctx.now);
     x += text(f.body_bold, ImVec2(x, at.y + 6 * u), colour::next, when, at.x + w - x).x + 20 * u;
+    // A reload moved or changed it: the mark says how ("moved 10:20 → 10:35").
+    if (std::string mark = change_mark(ctx.agenda, item.id, ctx.now); !mark.empty() && measure(f.small, mark).x < (at.x + w - x) / 2)
+        x += tag(f.small, ImVec2(x, at.y + 6 * u), colour::warning, colour::background, mark) + 16 * u;
     if (x < at.x + w) text(f.body, ImVec2(x, at.y + 6 * u), colour::text, item.title, at.x + w - x);
     float y = at.y + f.body_bold->FontSize + 22 * u;
     const std::string speakers = speaker_line(ctx.agenda, item);

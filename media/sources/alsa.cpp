@@ -11,6 +11,7 @@ SourceSpec alsa_source(const MediaConfig& c) {
     s.options = {{"sample_rate", std::to_string(c.sample_rate)}, {"channels", std::to_string(c.channels)}};
     s.fix = "check 'lectern devices' (or arecord -l) and set [media] audio_device, e.g. \"hw:1,0\"";
     s.take_video = false;
+    s.exact_timestamps = false;
     return s;
 }
 

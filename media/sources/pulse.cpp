@@ -11,6 +11,7 @@ SourceSpec pulse_source(const MediaConfig& c) {
     s.options = {{"sample_rate", std::to_string(c.sample_rate)}, {"channels", std::to_string(c.channels)}};
     s.fix = "check that the sound server runs for this user (pactl list sources short) and set [media] audio_device";
     s.take_video = false;
+    s.exact_timestamps = false;
     return s;
 }
 

@@ -1,16 +1,13 @@
 // An RTSP IP camera, over TCP so that lost UDP packets do not smear the picture.
 #include "source.h"
+#include "url_redaction.h"
 
 namespace lectern {
 
 SourceSpec rtsp_source(const MediaConfig& c) {
     SourceSpec s;
-    // The URL may carry a password; messages show it without the user-info part.
-    std::string shown = c.url;
-    auto at = shown.find('@');
-    auto scheme = shown.find("://");
-    if (at != std::string::npos && scheme != std::string::npos && at > scheme) shown.erase(scheme + 3, at - scheme - 2);
-    s.what = "RTSP camera " + shown;
+    // The URL may carry a password or a token: messages show it redacted.
+    s.what = "RTSP camera " + redact_url(c.url);
     s.format = "rtsp";
     s.url = c.url;
     s.options = {{"rtsp_transport", "tcp"},

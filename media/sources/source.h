@@ -24,12 +24,18 @@ struct SourceSpec {
     bool pace = false;        // read at real-time speed (a file or a generator standing in for a camera)
     bool loop = false;        // at the end start again (a file looped as a camera)
     bool reconnect = true;    // try again with backoff after it stops
+    // Its audio timestamps count samples (files, generators, RTP); a gap or overlap in them is
+    // filled with silence or cut. ALSA and PulseAudio stamp with the wall clock at each read.
+    bool exact_timestamps = true;
 };
 
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time = true);
 // The lavfi graph of the synthetic source, shared with the benchmark's ffmpeg CLI run; clock =
 // false leaves out the drawtext clock (for a machine without fonts).
 std::string synthetic_graph(const MediaConfig& c, bool clock = true);
+// The sync pattern ([media] source = "sync"): a white flash and a 1 kHz beep at the start of every
+// second, for measuring how far sound and picture drift apart (bench/media/av_sync).
+std::string sync_graph(const MediaConfig& c);
 SourceSpec v4l2_source(const MediaConfig& c);
 SourceSpec x11grab_source(const MediaConfig& c);
 SourceSpec rtsp_source(const MediaConfig& c);

@@ -17,11 +17,23 @@ std::string synthetic_graph(const MediaConfig& c, bool clock) {
            ",aformat=sample_fmts=fltp:channel_layouts=" + layout + "[out1]";
 }
 
+std::string sync_graph(const MediaConfig& c) {
+    const std::string fps = std::to_string(c.fps);
+    const char* layout = c.channels == 1 ? "mono" : "stereo";
+    // Frames 0 and 1 of every second are white; a 1 kHz beep starts on the same second and lasts
+    // 50 ms. The flash and the beep begin at exactly the same media time.
+    return "color=c=black:size=" + std::to_string(c.width) + "x" + std::to_string(c.height) + ":rate=" + fps +
+           ",format=yuv420p,drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='lt(mod(n," + fps +
+           "),2)'[out0];aevalsrc=exprs='if(lt(mod(t,1),0.05),0.5*sin(2*PI*1000*t),0)':sample_rate=" +
+           std::to_string(c.sample_rate) + ",aformat=sample_fmts=fltp:channel_layouts=" + layout + "[out1]";
+}
+
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time) {
     SourceSpec s;
     s.what = "synthetic test pattern";
     s.format = "lavfi";
-    s.url = synthetic_graph(c);
+    s.url = c.source == "sync" ? sync_graph(c) : synthetic_graph(c);
+    if (c.source == "sync") s.what = "synthetic flash and beep";
     s.fix = "check that FFmpeg's lavfi device and the drawtext filter (fontconfig) are installed";
     // A generator runs as fast as the CPU allows; pacing makes it behave like a camera. The
     // benchmark turns pacing off to measure CPU per media second.

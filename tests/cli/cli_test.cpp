@@ -26,6 +26,19 @@ TEST_CASE("check-config accepts the example file") {
     CHECK(r.out.find(": OK") != std::string::npos);
 }
 
+TEST_CASE("check-config warns that the demo PIN 1234 stays active without a pin_hash, and --strict refuses it") {
+    const std::string path = write("demo-pin.toml", "[kiosk]\nid = \"hall-a\"\n");
+    CommandResult r = run_command(lectern + " check-config " + path);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("warning: " + path + ": 'operator.pin_hash' is not set, so the demo PIN 1234 opens the console") != std::string::npos);
+    CommandResult strict = run_command(lectern + " check-config --strict " + path);
+    CHECK(strict.status == 2);
+    CHECK(strict.out.find("error: " + path + ": 'operator.pin_hash' is not set") != std::string::npos);
+    const std::string hash = run_command("echo 2468 | " + lectern + " hash-pin").out;
+    const std::string set = write("set-pin.toml", "[operator]\npin_hash = \"" + hash.substr(0, hash.find('\n')) + "\"\n");
+    CHECK(run_command(lectern + " check-config --strict " + set).status == 0);
+}
+
 TEST_CASE("check-config names file, line and key of a mistake and exits 2") {
     const std::string path = write("typo.toml", "[kiosk]\nid = \"hall-a\"\nscreen = \"lobbby\"\n");
     CommandResult r = run_command(lectern + " check-config " + path);
@@ -69,6 +82,21 @@ TEST_CASE("agenda show reads a schedule.xml and an .ics by content, and refuses 
     CommandResult html = run_command(lectern + " agenda show " LECTERN_SOURCE_DIR "/tests/data/schedules/login-page.html");
     CHECK(html.status == 2);
     CHECK(html.out.find("not a schedule Lectern reads: this looks like an HTML page") != std::string::npos);
+}
+
+TEST_CASE("agenda diff tells what moved between two programmes") {
+    const std::string old_path = write("old.xml", "<schedule><conference><title>C</title><time_zone_name>Europe/Berlin</time_zone_name>"
+                                                  "</conference><day date=\"2025-02-01\"><room name=\"Hall\"><event guid=\"a\"><date>"
+                                                  "2025-02-01T10:20:00+01:00</date><duration>00:30</duration><title>Alpha</title></event>"
+                                                  "</room></day></schedule>");
+    std::string moved = "BEGIN:VCALENDAR\nX-WR-CALNAME:C\nBEGIN:VEVENT\nUID:a\nSUMMARY:Alpha\nDTSTART;TZID=Europe/Berlin:20250201T103500\n"
+                        "DURATION:PT30M\nLOCATION:Hall\nEND:VEVENT\nEND:VCALENDAR\n";
+    const std::string new_path = write("new.ics", moved);
+    CommandResult r = run_command(lectern + " agenda diff " + old_path + " " + new_path);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("moved\ta\tAlpha — moved 10:20 → 10:35") != std::string::npos);
+    CHECK(run_command(lectern + " agenda diff " + old_path + " " + old_path).out.find("no changes") != std::string::npos);
+    CHECK(run_command(lectern + " agenda diff " + old_path).status == 2);
 }
 
 TEST_CASE("an unknown option is refused with exit 2") {

@@ -3,11 +3,14 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace lectern;
 
 namespace {
 const TimePoint t0{std::chrono::sys_days{std::chrono::year{2024} / 4 / 29}};
-OperatorAccessPolicy policy() { return {make_pin_hash("4711", 2000), 3, seconds{30}, seconds{300}}; }
+OperatorAccessPolicy policy() { return {make_pin_hash("4711", 2000), 3, seconds{30}, seconds{300}, ""}; }
 }  // namespace
 
 TEST_CASE("a PIN hash is salted: the same PIN hashes differently and both verify") {
@@ -54,4 +57,36 @@ TEST_CASE("an idle console locks itself, activity keeps it open") {
     CHECK_FALSE(access.is_open(t0 + seconds{500}));
     access.touch(t0 + seconds{501});  // touching a locked console does not reopen it
     CHECK_FALSE(access.is_open(t0 + seconds{502}));
+}
+
+TEST_CASE("wrong tries and a lockout survive a restart of the kiosk") {
+    const std::filesystem::path dir = std::filesystem::absolute("operator_access_state");
+    std::filesystem::remove_all(dir);
+    OperatorAccessPolicy policy{make_pin_hash("2468", 1000), 3, seconds{30}, seconds{300}, (dir / "lockout.json").string()};
+    {
+        OperatorAccess first(policy);
+        CHECK(first.try_pin("0000", t0) == OperatorAccess::Result::WrongPin);
+        CHECK(first.try_pin("0000", t0) == OperatorAccess::Result::WrongPin);
+    }
+    {
+        // Restarted after two wrong tries: the third still locks.
+        OperatorAccess second(policy);
+        CHECK(second.tries_left() == 1);
+        CHECK(second.try_pin("0000", t0 + seconds{5}) == OperatorAccess::Result::LockedOut);
+    }
+    // Restarted while locked out: even the right PIN waits for the lockout's end.
+    OperatorAccess third(policy);
+    CHECK(third.locked_out_for(t0 + seconds{10}) == seconds{25});
+    CHECK(third.try_pin("2468", t0 + seconds{10}) == OperatorAccess::Result::LockedOut);
+    CHECK(third.try_pin("2468", t0 + seconds{40}) == OperatorAccess::Result::Opened);
+    // The right PIN clears the record for the next start.
+    CHECK(OperatorAccess(policy).tries_left() == 3);
+}
+
+TEST_CASE("a state file cut short by a power cut starts afresh instead of failing") {
+    const std::filesystem::path dir = std::filesystem::absolute("operator_access_state_cut");
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "lockout.json") << "{\"wrong_in_a_row\": 2, \"lock";
+    OperatorAccess access({make_pin_hash("2468", 1000), 3, seconds{30}, seconds{300}, (dir / "lockout.json").string()});
+    CHECK(access.tries_left() == 3);
 }

@@ -123,3 +123,42 @@ TEST_CASE("a split undone within its window joins the files back under the earli
     REQUIRE(late);
     CHECK(late->find("15 s") != std::string::npos);
 }
+
+namespace {
+
+// A recorder that can stop by itself (a full disk, an encoder failure) and refuse to start again.
+struct StoppingRecorder final : RecorderControl {
+    bool recording = false, broken = false;
+    void start(const RecordingPlan&) override { recording = !broken; }
+    void stop() override { recording = false; }
+    void pause() override {}
+    void resume() override {}
+    void split(const RecordingPlan&) override {}
+    // The media recorder answers this from its status snapshot (commands applied in the background).
+    RecorderActivity activity() const override { return recording ? RecorderActivity::Recording : RecorderActivity::Stopped; }
+};
+
+}  // namespace
+
+TEST_CASE("an unattended room whose recorder stopped by itself marks no later item recorded") {
+    auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    StoppingRecorder recorder;
+    SessionController c(agenda, "hall", recorder);
+    c.tick_automatic(at("2024-04-29T09:10:00+08:00"), seconds{0});
+    REQUIRE(recorder.recording);
+    c.tick_automatic(at("2024-04-29T09:11:00+08:00"), seconds{0});  // a minute on tape
+    recorder.recording = false;  // the disk filled up: the recorder stopped cleanly
+    recorder.broken = true;      // and refuses every start from now on
+    for (const char* t : {"2024-04-29T09:15:00+08:00", "2024-04-29T09:30:00+08:00", "2024-04-29T09:31:00+08:00",
+                          "2024-04-29T09:45:00+08:00", "2024-04-29T09:50:00+08:00"})
+        c.tick_automatic(at(t), seconds{0});
+    const AgendaItem& wu = agenda->items[1];
+    const AgendaItem& bjast = agenda->items[2];
+    REQUIRE(wu.id == "address-wu");
+    REQUIRE(bjast.id == "intro-bjast");
+    CHECK(c.status_of(wu, at("2024-04-29T09:50:00+08:00")) == ItemStatus::Recorded);  // its file exists, cut short
+    CHECK(c.status_of(bjast, at("2024-04-29T09:50:00+08:00")) != ItemStatus::Recorded);
+    CHECK(c.status_of(bjast, at("2024-04-29T09:50:00+08:00")) != ItemStatus::Recording);
+    CHECK(c.state() == SessionController::State::Idle);
+    CHECK(c.recordings_made() == 1);
+}

@@ -26,6 +26,47 @@ std::vector<nlohmann::json> sidecars_in(const fs::path& folder) {
     return out;
 }
 
+LecternConfig station_config(const fs::path& dir) {
+    LecternConfig config = small_station_config(dir);
+    config.kiosk.id = "test-kiosk";
+    config.upload.recording_max_kib_per_s = 0;
+    return config;
+}
+
+// The console open with the PIN, the recorder opened (in the background, as in the kiosk).
+void open_console(RecordingStation& station, UiDriver& console) {
+    station.want_capture(true);  // as the room screen's preview does
+    RecorderView view;
+    for (int i = 0; i < 100 && (view.state != RecorderView::State::Idle || !view.preview); ++i) {
+        view = station.recorder_view(console.renderer());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    REQUIRE_MESSAGE(view.state == RecorderView::State::Idle, view.message);
+    console.shell().apply({{IntentKind::OpenOperator}}, console.now());
+    console.type("1234");
+    console.press(13);
+    REQUIRE(console.shell().mode() == KioskShell::Mode::Operator);
+}
+
+// The kiosk's frames for a while: each one also releases what waited out the undo window.
+void frames_for(RecordingStation& station, UiDriver& console, std::chrono::milliseconds how_long) {
+    for (auto end = std::chrono::steady_clock::now() + how_long; std::chrono::steady_clock::now() < end;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        console.frame();
+        station.recorder_view(console.renderer());
+    }
+}
+
+// Waits (with frames) until the archive holds `count` sidecars; returns them oldest first.
+std::vector<nlohmann::json> archived(RecordingStation& station, UiDriver& console, const fs::path& dir, size_t count) {
+    std::vector<nlohmann::json> found;
+    for (int i = 0; i < 600 && found.size() < count; ++i) {
+        frames_for(station, console, std::chrono::milliseconds(100));
+        found = sidecars_in(dir / "archive");
+    }
+    return found;
+}
+
 }  // namespace
 
 TEST_CASE("start, next speaker undone, three next speakers and stop from the console give four recordings in the archive with the corrections") {
@@ -88,4 +129,62 @@ TEST_CASE("start, next speaker undone, three next speakers and stop from the con
     size_t local = 0;
     for (const auto& e : fs::directory_iterator(dir / "recordings")) local += e.path().extension() == ".mp4";
     CHECK(local == 4);
+}
+
+TEST_CASE("undo after two quick next speakers joins the file that the last split ended, not an older one") {
+    const fs::path dir = fs::absolute("console_undo_right_file");
+    fs::remove_all(dir);
+    LecternConfig config = station_config(dir);
+    RecordingStation station(config, "Asia/Shanghai");
+    UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
+    open_console(station, console);
+    console.type("s");
+    frames_for(station, console, std::chrono::milliseconds(1500));
+    console.type("n");  // address-wu -> intro-bjast
+    frames_for(station, console, std::chrono::milliseconds(3000));
+    console.type("n");  // intro-bjast -> intro-kitech, pressed by mistake
+    console.type("u");  // at once: intro-kitech's part belongs to intro-bjast
+    CHECK(console.shell().operator_view(console.now()).last_error.empty());
+    frames_for(station, console, std::chrono::milliseconds(1500));
+    console.type("x");
+    auto files = archived(station, console, dir, 2);
+    frames_for(station, console, std::chrono::milliseconds(500));
+    files = sidecars_in(dir / "archive");
+    REQUIRE(files.size() == 2);
+    CHECK(files[0]["item_id"] == "address-wu");
+    CHECK(files[1]["item_id"] == "intro-bjast");
+    // Each file continues the one before, frame for frame: nothing was joined to the wrong file.
+    CHECK(files[0]["frames"]["first"].get<int64_t>() + files[0]["frames"]["count"].get<int64_t>() ==
+          files[1]["frames"]["first"].get<int64_t>());
+    CHECK(files[0]["duration_seconds"].get<double>() < 2.5);
+    CHECK(files[1]["duration_seconds"].get<double>() > 4);
+}
+
+TEST_CASE("a file held for the undo window while uploads are off is queued at the next start") {
+    const fs::path dir = fs::absolute("console_held_restart");
+    fs::remove_all(dir);
+    LecternConfig broken = station_config(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "blocker") << "a file where the queue's folder should be";
+    broken.upload.queue_db = (dir / "blocker" / "uploads.db").string();
+    {
+        RecordingStation station(broken, "Asia/Shanghai");
+        UiDriver console(broken, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
+        REQUIRE_FALSE(station.problems().empty());  // "Uploads are off: ..."
+        open_console(station, console);
+        console.type("s");
+        frames_for(station, console, std::chrono::milliseconds(1500));
+        console.type("n");
+        frames_for(station, console, std::chrono::milliseconds(1500));
+        console.type("x");
+        frames_for(station, console, std::chrono::milliseconds(1500));
+    }
+    // The next start, with the queue working: both recordings reach the archive.
+    LecternConfig config = station_config(dir);
+    RecordingStation station(config, "Asia/Shanghai");
+    UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:40:00+08:00"), &station.control(), 1280, 800);
+    auto files = archived(station, console, dir, 2);
+    REQUIRE(files.size() == 2);
+    CHECK(files[0]["item_id"] == "address-wu");
+    CHECK(files[1]["item_id"] == "intro-bjast");
 }

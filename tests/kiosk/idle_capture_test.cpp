@@ -4,6 +4,8 @@
 #include "recording_station.h"
 #include "ui_driver.h"
 
+#include "process_threads.h"
+
 #include <doctest/doctest.h>
 
 #include <dirent.h>
@@ -16,20 +18,6 @@
 using namespace lectern;
 namespace fs = std::filesystem;
 
-namespace {
-
-// Threads of this process with this name (pthread_setname_np), as a debugger or top shows them.
-int threads_named(const std::string& name) {
-    int n = 0;
-    for (const auto& task : fs::directory_iterator("/proc/self/task")) {
-        std::string comm;
-        std::getline(std::ifstream(task.path() / "comm"), comm);
-        n += comm == name;
-    }
-    return n;
-}
-
-}  // namespace
 
 TEST_CASE("a kiosk showing the lobby runs no capture until a screen with the preview wants it") {
     const fs::path dir = fs::absolute("idle_capture");

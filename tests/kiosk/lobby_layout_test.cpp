@@ -44,6 +44,11 @@ Agenda programme(int rooms) {
         }
     }
     std::stable_sort(a.items.begin(), a.items.end(), [](const auto& x, const auto& y) { return x.start < y.start; });
+    // A reload just moved the next item in every room: each carries a mark.
+    a.changes_shown_for = minutes{30};
+    for (const auto& item : a.items)
+        if (item.start > kNow && item.start < kNow + minutes{60})
+            a.changes.push_back({ChangeKind::Moved, item.id, item.title, "moved 10:20 → 10:30", kNow});
     return a;
 }
 

@@ -6,7 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
+
+#include "recorder.h"
 
 namespace fs = std::filesystem;
 
@@ -134,5 +137,22 @@ double bright_share(const std::string& luma, int width, int x0, int y0, int x1, 
 // FFmpeg 5.1's libavfilter leaks one frame (about 8 KB) each time a lavfi input is opened, inside
 // avformat_find_stream_info; it is not ours to free. LeakSanitizer reads this hook in ASan builds.
 // Full unwinding at malloc lets the suppression see libavfilter's frames below av_malloc.
+namespace lectern::test {
+
+RecorderStatus wait_for_status(const Recorder& recorder, const std::function<bool(const RecorderStatus&)>& done) {
+    RecorderStatus s = recorder.status();
+    for (auto end = std::chrono::steady_clock::now() + std::chrono::seconds(20); !done(s) && std::chrono::steady_clock::now() < end;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling the snapshot, not waiting for an effect
+        s = recorder.status();
+    }
+    return s;
+}
+
+RecorderStatus wait_for_frames(const Recorder& recorder, int64_t frames) {
+    return wait_for_status(recorder, [&](const RecorderStatus& s) { return s.frames_recorded >= frames; });
+}
+
+}  // namespace lectern::test
+
 extern "C" const char* __lsan_default_suppressions() { return "leak:libavfilter.so\n"; }
 extern "C" const char* __asan_default_options() { return "fast_unwind_on_malloc=0"; }

@@ -4,8 +4,13 @@
 #include "media_config.h"
 #include "recording_types.h"
 
+#include <functional>
 #include <string>
 #include <vector>
+
+namespace lectern {
+class Recorder;
+}
 
 namespace lectern::test {
 
@@ -31,6 +36,11 @@ std::vector<double> video_times_of(const std::string& file);
 // True when ffmpeg decodes the whole file without an error.
 bool decodes_cleanly(const std::string& file);
 std::string read_text(const std::string& file);
+
+// Waits (up to 20 s) for a status snapshot that satisfies done; returns the last one seen.
+RecorderStatus wait_for_status(const Recorder& recorder, const std::function<bool(const RecorderStatus&)>& done);
+// Waits until at least `frames` frames have been recorded since start().
+RecorderStatus wait_for_frames(const Recorder& recorder, int64_t frames);
 // The luma (Y, 0-255) of the video frame shown at `seconds`, width*height bytes row by row; empty
 // when ffmpeg cannot decode one.
 std::string luma_at(const std::string& file, double seconds, int width, int height);

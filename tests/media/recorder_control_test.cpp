@@ -8,7 +8,6 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <thread>
 
 using namespace lectern;
 using namespace std::chrono_literals;
@@ -21,11 +20,12 @@ TEST_CASE("the session controller records the demo agenda one file per speech") 
     SessionController session(agenda, "hall", control);
 
     CHECK_FALSE(session.apply({CommandKind::Start, "", "", {}}, *parse_rfc3339("2024-04-29T09:11:00+08:00")));
-    CHECK_FALSE(session.apply({CommandKind::Correct, "intro-bjast", "", {"", "", "slides arrived late"}},
-                              *parse_rfc3339("2024-04-29T09:12:00+08:00")));
-    std::this_thread::sleep_for(1s);
+    session.apply({CommandKind::Correct, "intro-bjast", "", {"", "", "slides arrived late"}},
+                  *parse_rfc3339("2024-04-29T09:12:00+08:00"));
+    REQUIRE(session.plan_for(agenda->items[2]).note == "slides arrived late");  // the correction is taken
+    test::wait_for_frames(recorder, 30);
     CHECK_FALSE(session.apply({CommandKind::NextSpeaker, "", "", {}}, *parse_rfc3339("2024-04-29T09:31:00+08:00")));
-    std::this_thread::sleep_for(1s);
+    test::wait_for_frames(recorder, 60);
     CHECK_FALSE(session.apply({CommandKind::Stop, "", "", {}}, *parse_rfc3339("2024-04-29T09:52:00+08:00")));
 
     auto first = recorder.wait_finished(20s);

@@ -6,7 +6,6 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include <thread>
 
 using namespace lectern;
 using namespace std::chrono_literals;
@@ -16,11 +15,12 @@ TEST_CASE("three gapless splits keep every frame in exactly one file") {
     Recorder recorder(test::small_config(dir));
     REQUIRE(recorder.open());
     REQUIRE(recorder.start(test::sample_meta("first")));
+    int64_t frames = 0;
     for (const char* next : {"second", "third", "fourth"}) {
-        std::this_thread::sleep_for(1s);
+        test::wait_for_frames(recorder, frames += 30);  // about a second each
         recorder.split(test::sample_meta(next));
     }
-    std::this_thread::sleep_for(1s);
+    test::wait_for_frames(recorder, frames += 30);
     recorder.stop();
 
     std::vector<FinishedRecording> files;
@@ -29,11 +29,7 @@ TEST_CASE("three gapless splits keep every frame in exactly one file") {
         else break;
     REQUIRE(files.size() == 4);
     // The status snapshot is published a few times a second: wait for the one after the stop.
-    RecorderStatus status = recorder.status();
-    for (int i = 0; i < 50 && status.state != RecorderState::Idle; ++i) {
-        std::this_thread::sleep_for(100ms);
-        status = recorder.status();
-    }
+    RecorderStatus status = test::wait_for_status(recorder, [](const RecorderStatus& s) { return s.state == RecorderState::Idle; });
     CHECK(status.state == RecorderState::Idle);
     CHECK(status.segment == 4);
 
@@ -69,21 +65,26 @@ TEST_CASE("a pause leaves the paused time out of the file and nothing else") {
     Recorder recorder(test::small_config(dir));
     REQUIRE(recorder.open());
     REQUIRE(recorder.start(test::sample_meta("paused")));
-    std::this_thread::sleep_for(1s);
+    const int64_t captured_at_start = recorder.status().frames_captured;
+    test::wait_for_frames(recorder, 30);
     recorder.pause();
-    std::this_thread::sleep_for(100ms);
-    CHECK(recorder.status().state == RecorderState::Paused);
-    int64_t at_pause = recorder.status().frames_recorded;
-    std::this_thread::sleep_for(1s);
-    CHECK(recorder.status().frames_recorded - at_pause <= 1);  // nothing recorded while paused
+    auto paused = test::wait_for_status(recorder, [](const RecorderStatus& s) { return s.state == RecorderState::Paused; });
+    REQUIRE(paused.state == RecorderState::Paused);
+    // Nothing is recorded while paused, though the source goes on (a second of it captured).
+    const int64_t captured = paused.frames_captured;
+    auto later = test::wait_for_status(recorder, [&](const RecorderStatus& s) { return s.frames_captured >= captured + 30; });
+    CHECK(later.frames_recorded - paused.frames_recorded <= 1);
     recorder.resume();
-    std::this_thread::sleep_for(1s);
+    test::wait_for_frames(recorder, later.frames_recorded + 30);
     recorder.stop();
     auto done = recorder.wait_finished(20s);
     REQUIRE(done);
     int64_t frames = test::video_frames_of(done->media_path);
-    CHECK(frames == recorder.status().frames_recorded);
-    CHECK(frames == doctest::Approx(60).epsilon(0.2));  // two of the three seconds
+    auto stopped = test::wait_for_status(recorder, [](const RecorderStatus& s) { return s.state == RecorderState::Idle; });
+    CHECK(frames == stopped.frames_recorded);
+    // The paused second (30 frames captured) is not in the file; everything else is.
+    CHECK(frames <= stopped.frames_captured - captured_at_start - 29);
+    CHECK(frames >= 60);
     std::vector<double> t = test::video_times_of(done->media_path);
     for (size_t i = 1; i < t.size(); ++i) REQUIRE(t[i] - t[i - 1] == doctest::Approx(1.0 / 30).epsilon(0.05));
 }

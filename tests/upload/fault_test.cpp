@@ -21,6 +21,7 @@ TEST_CASE("a connection reset and a 503 during a WebDAV upload are retried and t
     t.name = "nas-dav";
     t.kind = "webdav";
     t.url = proxied(faults.port, "/dav");
+    t.allow_insecure_http = true;
     Secrets secrets;
     secrets.set("nas-dav", {"lectern", "dav-pass"});
     auto job = upload_once(dir / "q.db", one_target(t), rec, secrets);
@@ -41,6 +42,7 @@ TEST_CASE("a server that stalls mid-upload is given up on after stall_timeout_s 
     t.name = "nas-dav";
     t.kind = "webdav";
     t.url = proxied(faults.port, "/dav");
+    t.allow_insecure_http = true;
     t.stall_timeout_s = 2;
     Secrets secrets;
     secrets.set("nas-dav", {"lectern", "dav-pass"});

@@ -185,7 +185,7 @@ TEST_CASE("lectern-uploads run stops on SIGTERM and leaves its job resumable") {
     REQUIRE(run({tool, "add", rec.media, rec.sidecar, "--config", config_file}) == 0);
     ChildProcess p({tool, "run", "--config", config_file}, {}, dir / "run.log");
     auto q = UploadQueue::open(dir / "q.db");
-    for (int i = 0; i < 100 && q->view().jobs.at(0).bytes_done == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(wait_until([&] { return q->view().jobs.at(0).bytes_done > 0; }, 20));
     ::kill(p.pid(), SIGTERM);
     CHECK(p.wait() == 0);
     auto j = q->view().jobs.at(0);
@@ -220,9 +220,7 @@ TEST_CASE("the upload service puts a finished recording into the local archive w
     UploadService service(config);
     auto start = std::chrono::steady_clock::now();
     REQUIRE(service.enqueue(rec.media, rec.sidecar));
-    while (service.view().jobs.at(0).state != JobState::Done && std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    CHECK(service.view().jobs.at(0).state == JobState::Done);
+    CHECK(wait_until([&] { return service.view().jobs.at(0).state == JobState::Done; }, 10));
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
     CHECK(sha256_of(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
     auto bad = service.enqueue(rec.media, dir / "missing.json");

@@ -123,11 +123,11 @@ TEST_CASE("a job left uploading by a killed process is queued again") {
     auto job = q->claim_next(0);
     REQUIRE(job);
     CHECK(q->requeue_orphans() == 0);  // this process is alive
-    // Pretend the owner was a process that is gone.
+    // Pretend the owner was a process that is gone: an owner whose lock file nobody holds.
     {
         sqlite3* db = nullptr;
         sqlite3_open((dir / "q.db").c_str(), &db);
-        sqlite3_exec(db, "UPDATE jobs SET owner_pid=999999999", nullptr, nullptr, nullptr);
+        sqlite3_exec(db, "UPDATE jobs SET owner='4242-gone'", nullptr, nullptr, nullptr);
         sqlite3_close(db);
     }
     CHECK(q->requeue_orphans() == 1);
@@ -154,14 +154,12 @@ TEST_CASE("a secrets file that others can read is refused with the chmod that fi
 }
 
 TEST_CASE("URLs in errors lose their user, password and query values") {
-    CHECK(redact_url("https://user:pa55@dav.example.org/remote/x.mkv") == "https://dav.example.org/remote/x.mkv");
-    CHECK(redact_url("https://s3.example.org/b/k?X-Amz-Signature=abc&X-Amz-Credential=AKIA") == "https://s3.example.org/b/k?…");
-    CHECK(redact_url("http://127.0.0.1:8080/files/") == "http://127.0.0.1:8080/files/");
+    // redact_url itself is tested in tests/core/url_redaction_test.cpp.
     HttpResponse refused;
     refused.status = 403;
     auto e = http_error("uploading", "https://key:secret@s3.example.org/b/k?uploadId=1", refused);
     CHECK_FALSE(e.retryable);
-    CHECK(e.message.find("https://s3.example.org/b/k?…") != std::string::npos);
+    CHECK(e.message.find("https://s3.example.org/b/k?uploadId=…") != std::string::npos);
     CHECK(e.message.find("key:secret") == std::string::npos);
     CHECK(e.message.find("uploadId=1") == std::string::npos);
 }

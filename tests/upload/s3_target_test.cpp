@@ -130,9 +130,7 @@ TEST_CASE("kill -9 during an S3 multipart upload: after restart only the missing
     {
         ChildProcess uploader({tool, "run", "--config", slow}, env, dir / "run1.log");
         auto q = UploadQueue::open(dir / "q.db");
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        while (std::chrono::steady_clock::now() < deadline && count_of(read_file(s3.dir / "proxy.log"), "REQ PUT") < 5)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        REQUIRE(wait_until([&] { return count_of(read_file(s3.dir / "proxy.log"), "REQ PUT") >= 5; }, 30));
         uploader.kill9();  // as a power cut would: no cleanup, no last write
     }
     std::string log1 = read_file(s3.dir / "proxy.log");
@@ -172,23 +170,19 @@ TEST_CASE("pausing an S3 upload stops it mid-way and a retry resumes the same mu
     int64_t id = enqueue_recording(*q, config, rec.media, rec.sidecar).at(0);
     Uploader uploader(*q, config, s3_secrets("S3RVER"));
     uploader.start();
-    auto wait_for = [&](auto done, double seconds) {
-        auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-        while (!done() && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        return done();
-    };
-    REQUIRE(wait_for([&] { return q->view().jobs.at(0).bytes_done > 3 * 256 * 1024; }, 20));
+    REQUIRE(wait_until([&] { return q->view().jobs.at(0).bytes_done > 3 * 256 * 1024; }, 20));
     REQUIRE(q->pause(id));
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the worker notices within half a second
-    auto paused = q->view().jobs.at(0);
-    CHECK(paused.state == JobState::Paused);
+    // The worker let go of the job when its attempt ends as "paused" in the history; from then on
+    // no PUT can be sent until the retry (the job is no one's and not queued).
+    REQUIRE(wait_until([&] { auto h = q->history(id); return !h.empty() && h.back().outcome == "paused"; }, 20));
+    CHECK(q->view().jobs.at(0).state == JobState::Paused);
     int puts_when_paused = count_of(read_file(s3.dir / "proxy.log"), "REQ PUT");
-    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    CHECK_FALSE(q->view().jobs.at(0).state == JobState::Uploading);
     CHECK(count_of(read_file(s3.dir / "proxy.log"), "REQ PUT") == puts_when_paused);  // nothing sent while paused
 
     REQUIRE(q->retry(id));
     uploader.wake();
-    REQUIRE(wait_for([&] { return q->view().jobs.at(0).state == JobState::Done; }, 30));
+    REQUIRE(wait_until([&] { return q->view().jobs.at(0).state == JobState::Done; }, 30));
     uploader.stop();
     std::string log = read_file(s3.dir / "proxy.log");
     CHECK(count_of(log, "?uploads=") == 1);
@@ -207,14 +201,9 @@ TEST_CASE("cancelling an S3 upload aborts its multipart upload on the server and
     int64_t id = enqueue_recording(*q, config, rec.media, rec.sidecar).at(0);
     Uploader uploader(*q, config, s3_secrets("S3RVER"));
     uploader.start();
-    auto wait_for = [&](auto done, double seconds) {
-        auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-        while (!done() && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        return done();
-    };
-    REQUIRE(wait_for([&] { return q->view().jobs.at(0).bytes_done > 2 * 256 * 1024; }, 20));
+    REQUIRE(wait_until([&] { return q->view().jobs.at(0).bytes_done > 2 * 256 * 1024; }, 20));
     REQUIRE(q->cancel(id));
-    CHECK(wait_for([&] { return read_file(s3.dir / "proxy.log").find("REQ DELETE /recordings/" + kKey + ".mkv?uploadId=") != std::string::npos; }, 5));
+    CHECK(wait_until([&] { return read_file(s3.dir / "proxy.log").find("REQ DELETE /recordings/" + kKey + ".mkv?uploadId=") != std::string::npos; }, 5));
     uploader.stop();
     CHECK(q->view().jobs.at(0).state == JobState::Cancelled);
     CHECK(q->job(id)->resume.empty());

@@ -88,6 +88,15 @@ bool wait_for_port(int port, double seconds) {
     return false;
 }
 
+bool wait_until(const std::function<bool()>& done, double seconds) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return done();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
 ChildProcess::ChildProcess(std::vector<std::string> argv, std::map<std::string, std::string> env, const std::string& log) {
     pid_ = fork();
     if (pid_ == 0) {
@@ -130,6 +139,7 @@ bool ChildProcess::running() {
 
 void ChildProcess::kill9() {
     ::kill(-pid_, SIGKILL);
+    ::kill(pid_, SIGKILL);  // a child killed before its setpgid is not in its group yet
     wait();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ struct Recording {
 
 // Writes `size` pseudo-random bytes as <dir>/<name>.mkv and a sidecar JSON beside it.
 Recording make_recording(const std::string& dir, const std::string& name, int64_t size, uint32_t seed = 1);
+
+// Polls `done` every 20 ms until it holds or `seconds` pass; returns its last answer. The one way
+// the upload tests wait for something another thread or process does.
+bool wait_until(const std::function<bool()>& done, double seconds);
 
 int free_port();
 bool wait_for_port(int port, double seconds);

@@ -15,6 +15,7 @@ UploadTargetConfig dav_target(const std::string& url) {
     t.kind = "webdav";
     t.url = url;
     t.readback_sha256 = true;
+    t.allow_insecure_http = true;  // nginx on 127.0.0.1 speaks plain http
     return t;
 }
 Secrets dav_secrets(const std::string& password) {

@@ -1,0 +1,70 @@
+// A programme that changes on the day: the difference per stable id, and how long a running kiosk
+// keeps it marked.
+#include "agenda_diff.h"
+#include "agenda_source.h"
+#include "local_time.h"
+#include "schedule_import.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace lectern;
+
+namespace {
+
+std::string event(const std::string& guid, const std::string& room, const std::string& start, const std::string& title,
+                  const std::string& person) {
+    return "<room name=\"" + room + "\"><event guid=\"" + guid + "\"><date>2025-02-01T" + start + ":00+01:00</date><duration>00:30</duration>"
+           "<title>" + title + "</title><persons><person id=\"" + person + "\">" + person + "</person></persons></event></room>";
+}
+
+std::string programme(const std::string& rooms) {
+    return "<schedule><conference><title>C</title><time_zone_name>Europe/Brussels</time_zone_name></conference>"
+           "<day index=\"1\" date=\"2025-02-01\">" + rooms + "</day></schedule>";
+}
+
+const std::string kBefore = programme(event("a", "Hall", "10:20", "Alpha", "Ada") + event("b", "Hall", "11:00", "Beta", "Bea") +
+                                      event("c", "Hall", "12:00", "Gamma", "Cy") + event("d", "Side", "13:00", "Delta", "Di"));
+const std::string kAfter = programme(event("a", "Hall", "10:35", "Alpha", "Ada") + event("b", "Side", "11:00", "Beta", "Bea") +
+                                     event("d", "Side", "13:00", "Delta", "Dee") + event("e", "Side", "14:00", "Epsilon", "Eve"));
+
+}  // namespace
+
+TEST_CASE("a changed programme is told per stable id: moved, room changed, speakers changed, added, cancelled") {
+    const auto changes = diff_agendas(import_schedule(kBefore, "old.xml"), import_schedule(kAfter, "new.xml"));
+    std::vector<std::string> told;
+    for (const auto& c : changes) told.push_back(c.item_id + " " + to_string(c.kind) + ": " + c.detail);
+    CHECK(told == std::vector<std::string>{"a moved: moved 10:20 → 10:35", "b room changed: room Hall → Side",
+                                            "d speakers changed: speakers Di → Dee", "e added: added Sat 14:00 in Side",
+                                            "c cancelled: cancelled (was Sat 12:00 in Hall)"});
+    CHECK(diff_agendas(import_schedule(kBefore, "a.xml"), import_schedule(kBefore, "b.xml")).empty());
+}
+
+TEST_CASE("a reload marks the changed items for the configured time, and a later reload keeps earlier marks") {
+    const std::string path = "agenda_diff_test.xml";
+    std::ofstream(path) << kBefore;
+    const auto t0 = std::filesystem::last_write_time(path);
+    AgendaConfig config;
+    config.file = path;
+    config.changes_shown_minutes = 30;
+    FixedClock clock(*parse_rfc3339("2025-02-01T09:00:00+01:00"));
+    AgendaSource source(config, clock, false);
+    CHECK(source.current()->changes.empty());
+
+    std::ofstream(path) << kAfter;
+    std::filesystem::last_write_time(path, t0 + std::chrono::seconds(1));
+    REQUIRE(source.reload_if_changed());
+    CHECK(change_mark(*source.current(), "a", clock.now()) == "moved 10:20 → 10:35");
+    CHECK(change_mark(*source.current(), "e", clock.now()) == "added Sat 14:00 in Side");
+
+    clock.advance(minutes{20});
+    std::ofstream(path) << kAfter << "\n";  // a second reload without changes keeps the earlier marks
+    std::filesystem::last_write_time(path, t0 + std::chrono::seconds(2));
+    REQUIRE(source.reload_if_changed());
+    CHECK(change_mark(*source.current(), "a", clock.now()) == "moved 10:20 → 10:35");
+    clock.advance(minutes{11});
+    CHECK(change_mark(*source.current(), "a", clock.now()).empty());
+    std::filesystem::remove(path);
+}

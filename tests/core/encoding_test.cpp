@@ -1,0 +1,29 @@
+#include "encoding.h"
+#include "sha256.h"
+
+#include <doctest/doctest.h>
+
+using namespace lectern;
+
+TEST_CASE("base64 matches RFC 4648's test vectors, padding included") {
+    CHECK(base64("") == "");
+    CHECK(base64("f") == "Zg==");
+    CHECK(base64("fo") == "Zm8=");
+    CHECK(base64("foo") == "Zm9v");
+    CHECK(base64("foob") == "Zm9vYg==");
+    CHECK(base64("fooba") == "Zm9vYmE=");
+    CHECK(base64("foobar") == "Zm9vYmFy");
+    CHECK(base64("大厅") == "5aSn5Y6F");
+}
+
+TEST_CASE("hex is lowercase, two digits a byte, high bytes included") {
+    CHECK(to_hex(std::string("\x00\x0f\xa0\xff", 4)) == "000fa0ff");
+}
+
+TEST_CASE("SHA-256 in pieces equals SHA-256 at once") {
+    Sha256 pieces;
+    pieces.update("ab", 2);
+    pieces.update("c", 1);
+    CHECK(pieces.hex() == sha256_hex("abc"));
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}

@@ -1,0 +1,107 @@
+#include "real_sources.h"
+
+#include "media_test_support.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+namespace lectern::test {
+namespace {
+
+bool poll(const std::function<bool()>& done, double seconds) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > end) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return true;
+}
+
+std::string server_script(const std::string& name) { return source_dir() + "/tests/servers/" + name; }
+
+}  // namespace
+
+SourceProcess::SourceProcess(std::vector<std::string> argv, std::string dir, std::string ready_file,
+                             std::string ready_text)
+    : argv_(std::move(argv)), dir_(std::move(dir)), ready_file_(std::move(ready_file)), ready_text_(std::move(ready_text)) {
+    restart();
+}
+
+void SourceProcess::kill() {
+    if (process_) process_->kill9();
+    process_.reset();
+}
+
+void SourceProcess::restart() {
+    kill();
+    std::error_code ec;
+    if (!ready_file_.empty()) std::filesystem::remove(ready_file_, ec);
+    process_ = std::make_unique<ChildProcess>(argv_, std::map<std::string, std::string>{},
+                                              dir_ + "/log-" + std::to_string(++starts_) + ".txt");
+    // Generous: other engineers compile on the same two cores.
+    // No ready file: the process says it is ready in its own log.
+    if (!poll([&] { return (ready_file_.empty() ? log() : read_file(ready_file_)).find(ready_text_) != std::string::npos; }, 60))
+        throw std::runtime_error(argv_[0] + " " + argv_[1] + " did not get ready; its log:\n" + log() +
+                                 "\n(scripts/deps/test-media.txt lists the packages it needs)");
+}
+
+std::string SourceProcess::log() const { return read_file(dir_ + "/log-" + std::to_string(starts_) + ".txt"); }
+
+RtspCamera::RtspCamera(const std::string& dir) {
+    // Port 0 lets the server pick; the restarted server listens on the same port, as a camera would.
+    int port = free_port();
+    url = "rtsp://127.0.0.1:" + std::to_string(port) + "/camera";
+    process = std::make_unique<SourceProcess>(
+        std::vector<std::string>{python(), server_script("rtsp_camera.py"), "--port", std::to_string(port)}, dir,
+        "", url);
+}
+
+PulseTone::PulseTone(const std::string& dir) {
+    server = "unix:" + dir + "/native";
+    process = std::make_unique<SourceProcess>(std::vector<std::string>{"sh", server_script("pulse_tone.sh"), dir, "1000"},
+                                              dir, "", "ready");
+}
+
+XvfbPicture::XvfbPicture(const std::string& dir, const std::string& size, const std::string& picture) {
+    process = std::make_unique<SourceProcess>(
+        std::vector<std::string>{"sh", server_script("xvfb_picture.sh"), dir + "/display", size, picture}, dir,
+        dir + "/display", ":");
+    display = read_file(dir + "/display");
+    while (!display.empty() && display.back() == '\n') display.pop_back();
+}
+
+Tone tone_of(const std::string& file, double from, double seconds) {
+    std::string raw = run("ffmpeg -v error -ss " + std::to_string(from) + " -t " + std::to_string(seconds) + " -i '" +
+                          file + "' -map 0:a -af 'pan=mono|c0=c0' -f f32le -");
+    const size_t n = raw.size() / sizeof(float);
+    const float* x = reinterpret_cast<const float*>(raw.data());
+    Tone t;
+    if (n < 2) return t;
+    double sum = 0;
+    int crossings = 0;
+    for (size_t i = 0; i < n; ++i) {
+        sum += static_cast<double>(x[i]) * x[i];
+        if (i > 0 && (x[i - 1] < 0) != (x[i] < 0)) ++crossings;
+    }
+    t.rms = std::sqrt(sum / n);
+    t.frequency = crossings / 2.0 / (n / 48000.0);
+    return t;
+}
+
+RecorderStatus wait_for(const Recorder& recorder, const std::function<bool(const RecorderStatus&)>& done,
+                        double seconds) {
+    RecorderStatus s = recorder.status();
+    poll([&] { return done(s = recorder.status()); }, seconds);
+    return s;
+}
+
+bool has_alert(const RecorderStatus& s, const std::string& text) {
+    for (const auto& a : s.alerts)
+        if (a.find(text) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace lectern::test

@@ -1,0 +1,63 @@
+// Real sources that the media suite starts on this machine: an RTSP camera (GStreamer's RTSP
+// server), a PulseAudio daemon playing a tone, an Xvfb display showing a picture (all from
+// tests/servers/). Each can be killed and started again, to test loss and return.
+#pragma once
+
+#include "recorder.h"
+#include "upload_fixtures.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace lectern::test {
+
+// A helper script run in its own process group, ready once `ready_file` (or, when "", its own
+// log) holds `ready_text`.
+class SourceProcess {
+public:
+    SourceProcess(std::vector<std::string> argv, std::string dir, std::string ready_file, std::string ready_text);
+    void kill();     // SIGKILL to the whole group, like a power cut or a pulled cable
+    void restart();  // the same command again, waiting until it is ready
+    std::string log() const;
+
+private:
+    std::vector<std::string> argv_;
+    std::string dir_, ready_file_, ready_text_;
+    std::unique_ptr<ChildProcess> process_;
+    int starts_ = 0;
+};
+
+// rtsp://127.0.0.1:PORT/camera: a solid 0x2040c0 picture and a 1 kHz sine at half scale.
+struct RtspCamera {
+    explicit RtspCamera(const std::string& dir);
+    std::string url;
+    std::unique_ptr<SourceProcess> process;
+};
+
+// A PulseAudio daemon whose "lectern.monitor" source carries a 1 kHz sine at 1/8 of full scale.
+struct PulseTone {
+    explicit PulseTone(const std::string& dir);
+    std::string server;  // for PULSE_SERVER
+    std::unique_ptr<SourceProcess> process;
+};
+
+// An Xvfb display of size (e.g. "640x360") showing picture on its root window.
+struct XvfbPicture {
+    XvfbPicture(const std::string& dir, const std::string& size, const std::string& picture);
+    std::string display;
+    std::unique_ptr<SourceProcess> process;
+};
+
+struct Tone {
+    double frequency = 0, rms = 0;
+};
+// The first channel of file's sound from `from` for `seconds`: frequency by zero crossings, RMS.
+Tone tone_of(const std::string& file, double from, double seconds);
+
+// Polls the recorder's status until done(status) holds or `seconds` pass; returns the last status.
+RecorderStatus wait_for(const Recorder& recorder, const std::function<bool(const RecorderStatus&)>& done,
+                        double seconds);
+bool has_alert(const RecorderStatus& s, const std::string& text);
+
+}  // namespace lectern::test

@@ -1,0 +1,71 @@
+// An RTSP camera (GStreamer's RTSP server on 127.0.0.1, started by the test) is recorded with its
+// picture and its tone; when the server is killed mid-speech the file goes on with the NO SIGNAL
+// slate and silence, the capture thread retries with growing waits, and when the server is back
+// the same file continues with the camera's picture and tone.
+#include "media_test_support.h"
+#include "real_sources.h"
+#include "recorder.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace lectern;
+using namespace std::chrono_literals;
+
+TEST_CASE("an RTSP camera is recorded with its picture and tone, and the same file goes on after the server is killed") {
+    std::string dir = test::fresh_dir("rtsp");
+    test::RtspCamera camera(dir);
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.source = "rtsp";
+    c.url = camera.url;
+    c.rtsp_timeout_seconds = 2;
+    Recorder recorder(c);
+    REQUIRE(recorder.open());
+    REQUIRE(recorder.start(test::sample_meta("camera")));
+    auto s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.frames_recorded >= 60; }, 30);
+    REQUIRE(s.frames_recorded >= 60);
+    const int64_t before_loss = s.frames_recorded;
+
+    camera.process->kill();
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.slate_frames >= 30; }, 30);
+    CHECK(test::has_alert(s, "no signal"));
+    const int64_t in_slate = s.frames_recorded - 10;  // a frame well inside the slate
+    // The reconnection waits grow (1 s, 2 s, ...): wait for the second try before the camera returns.
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return test::has_alert(s, "trying again in 2 s"); }, 30);
+    CHECK(test::has_alert(s, "trying again in 2 s"));
+    CHECK(test::has_alert(s, "RTSP camera rtsp://127.0.0.1:"));
+    const int64_t slate_before_return = s.slate_frames;
+
+    camera.process->restart();
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.source_ok; }, 40);
+    REQUIRE(s.source_ok);
+    const int64_t back = s.frames_recorded;
+    test::wait_for(recorder, [&](const RecorderStatus& s) { return s.frames_recorded >= back + 75; }, 30);
+    recorder.stop();
+    auto done = recorder.wait_finished(30s);
+    REQUIRE(done);
+    CHECK_FALSE(recorder.wait_finished(1s));  // one file: the same file went on
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.state == RecorderState::Idle; }, 10);
+    CHECK(s.slate_frames >= slate_before_return);
+    CHECK(s.slate_frames < s.frames_recorded - before_loss);
+
+    const int w = 320, h = 240;
+    // The camera's picture: a solid 0x2040c0 (luma about 75) before the loss and after the return.
+    for (double t : {1.0, (s.frames_recorded - 20) / 30.0}) {
+        CAPTURE(t);
+        std::string picture = test::luma_at(done->media_path, t, w, h);
+        REQUIRE(picture.size() == w * h);
+        CHECK(test::mean_luma(picture, w, 0, 0, w, h) == doctest::Approx(75).epsilon(0.15));
+        CHECK(test::bright_share(picture, w, 0, 0, w, h) == 0);
+        test::Tone tone = test::tone_of(done->media_path, t - 0.5, 0.5);
+        CHECK(tone.frequency == doctest::Approx(1000).epsilon(0.02));
+        CHECK(tone.rms == doctest::Approx(0.5 / std::sqrt(2.0)).epsilon(0.2));
+    }
+    // In between: the NO SIGNAL slate and silence.
+    std::string slate = test::luma_at(done->media_path, in_slate / 30.0, w, h);
+    REQUIRE(slate.size() == w * h);
+    CHECK(test::bright_share(slate, w, 80, 102, 240, 122) > 0.25);
+    CHECK(test::tone_of(done->media_path, in_slate / 30.0 - 0.5, 0.5).rms < 0.01);
+    CHECK(test::decodes_cleanly(done->media_path));
+}

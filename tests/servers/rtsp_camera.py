@@ -1,0 +1,50 @@
+#!/usr/bin/python3
+"""An RTSP camera for the media tests: GStreamer's RTSP server on 127.0.0.1 serving H.264 and AAC.
+
+The picture is a solid colour (--rgb, e.g. 0x2040c0) and the sound a sine (--freq Hz, --volume 0..1),
+so a recording can be checked against what was sent. Prints "rtsp://127.0.0.1:PORT/camera" once it
+listens (--port 0 picks a free port), then serves until killed.
+"""
+import argparse
+import sys
+
+import gi
+
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--size", default="320x240")
+    p.add_argument("--rgb", default="0x2040c0")
+    p.add_argument("--freq", type=int, default=1000)
+    p.add_argument("--volume", type=float, default=0.5)
+    a = p.parse_args()
+    Gst.init(None)
+    width, height = a.size.split("x")
+    launch = (
+        f"( videotestsrc is-live=true pattern=solid-color foreground-color={int(a.rgb, 16) | 0xff000000} "
+        f"! video/x-raw,width={width},height={height},framerate=30/1 ! videoconvert "
+        f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=30 ! rtph264pay name=pay0 pt=96 "
+        f"audiotestsrc is-live=true wave=sine freq={a.freq} volume={a.volume} "
+        f"! audio/x-raw,rate=48000,channels=2 ! audioconvert ! avenc_aac ! rtpmp4gpay name=pay1 pt=97 )")
+    server = GstRtspServer.RTSPServer()
+    server.set_address("127.0.0.1")
+    server.set_service(str(a.port))
+    factory = GstRtspServer.RTSPMediaFactory()
+    factory.set_launch(launch)
+    factory.set_shared(True)
+    server.get_mount_points().add_factory("/camera", factory)
+    if server.attach(None) == 0:
+        print(f"cannot listen on 127.0.0.1:{a.port}", file=sys.stderr)
+        return 1
+    print(f"rtsp://127.0.0.1:{server.get_bound_port()}/camera", flush=True)
+    GLib.MainLoop().run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

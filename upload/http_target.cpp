@@ -1,0 +1,61 @@
+// What every HTTP target shares: its base URL, password auth from its secret, and one request
+// builder with the target's TLS and stall settings.
+#include "http_target.h"
+
+#include "secrets.h"
+
+namespace lectern {
+
+HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& secret) {
+    HttpAuth auth;
+    if (secret.present()) {
+        auth.kind = target.auth == "digest" ? HttpAuth::Kind::Digest : HttpAuth::Kind::Basic;
+        auth.user = secret.user;
+        auth.password = secret.password;
+    }
+    return auth;
+}
+
+std::string insecure_credentials(const UploadTargetConfig& target, const HttpAuth& auth) {
+    if (auth.kind != HttpAuth::Kind::Basic || target.allow_insecure_http) return {};
+    std::unique_ptr<CURLU, CDeleter<curl_url_cleanup>> u(curl_url());
+    char* scheme = nullptr;
+    if (u && curl_url_set(u.get(), CURLUPART_URL, target.url.c_str(), 0) == CURLUE_OK &&
+        curl_url_get(u.get(), CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK) {
+        CurlText owned(scheme);
+        if (std::string(scheme) != "http") return {};
+    }
+    return "target \"" + target.name + "\" would send its password unencrypted to " + redact_url(target.url) +
+           "; use an https:// URL, or set allow_insecure_http = true on this target in a closed lab network";
+}
+
+std::string base_url(const std::string& url) {
+    std::string base = url;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    return base;
+}
+
+std::string resolve_url(const std::string& base, const std::string& reference) {
+    std::unique_ptr<CURLU, CDeleter<curl_url_cleanup>> u(curl_url());
+    if (!u || curl_url_set(u.get(), CURLUPART_URL, base.c_str(), 0) != CURLUE_OK ||
+        curl_url_set(u.get(), CURLUPART_URL, reference.c_str(), 0) != CURLUE_OK)
+        return {};
+    char* text = nullptr;
+    if (curl_url_get(u.get(), CURLUPART_URL, &text, 0) != CURLUE_OK) return {};
+    CurlText owned(text);
+    return text;
+}
+
+HttpRequest target_request(const UploadTargetConfig& target, const HttpAuth& auth, const std::string& method,
+                           const std::string& url) {
+    HttpRequest rq;
+    rq.method = method;
+    rq.url = url;
+    rq.auth = auth;
+    rq.verify_tls = target.verify_tls;
+    rq.ca_file = target.ca_file;
+    rq.stall_timeout_s = target.stall_timeout_s;
+    return rq;
+}
+
+}  // namespace lectern

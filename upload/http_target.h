@@ -1,0 +1,43 @@
+// What the HTTP targets (WebDAV, S3, tus, Opencast) share: the target's configuration, base URL
+// and auth, and the one request builder that applies the target's TLS and stall settings.
+#pragma once
+
+#include "http_transfer.h"
+#include "upload_config.h"
+#include "upload_target.h"
+
+#include <string>
+
+namespace lectern {
+
+struct TargetSecret;
+
+// Basic or digest auth (per target.auth) from a target's secret; none when it has no secret.
+HttpAuth password_auth(const UploadTargetConfig& target, const TargetSecret& secret);
+// The target's URL without trailing slashes, so paths can be appended with "/".
+std::string base_url(const std::string& url);
+// Why the target must not send its password as it is configured ("" = fine): Basic auth over
+// plain http:// is refused unless the target sets allow_insecure_http = true.
+std::string insecure_credentials(const UploadTargetConfig& target, const HttpAuth& auth);
+// A Location or link as the server sent it, resolved against the URL it came from (curl_url);
+// "" when it is no URL.
+std::string resolve_url(const std::string& base, const std::string& reference);
+// The one request builder of the HTTP targets: method, URL, auth and the target's TLS and stall
+// settings; each target adds its own headers and body.
+HttpRequest target_request(const UploadTargetConfig& target, const HttpAuth& auth, const std::string& method,
+                           const std::string& url);
+
+class HttpTarget : public UploadTarget {
+protected:
+    HttpTarget(const UploadTargetConfig& config, HttpAuth auth)
+        : config_(config), base_(base_url(config.url)), auth_(std::move(auth)) {}
+    HttpRequest request(const std::string& method, const std::string& url) const {
+        return target_request(config_, auth_, method, url);
+    }
+
+    UploadTargetConfig config_;
+    std::string base_;  // config_.url without trailing slashes
+    HttpAuth auth_;
+};
+
+}  // namespace lectern
