@@ -87,6 +87,8 @@ private:
     SqliteStatement prepare(const char* sql);
     void exec(const char* sql);
     void log_attempt(int64_t id, const std::string& outcome, const std::string& message);
+    // One technician's transition (?1 = now, ?2 = the job id); true when it changed the job.
+    bool transition(const char* sql, int64_t id);
 
     std::mutex mutex_;  // one connection shared by the worker threads of this process
     SqliteDb db_;
