@@ -23,6 +23,10 @@ namespace lectern {
 using SqliteDb = std::unique_ptr<sqlite3, CDeleter<sqlite3_close_v2>>;
 using SqliteStatement = std::unique_ptr<sqlite3_stmt, CDeleter<sqlite3_finalize>>;
 
+// Opens (creating it and its folder) the SQLite file at db_path, shared by threads and processes
+// that wait busy_ms for each other's writes. Throws naming `what`, the path and the fix.
+SqliteDb open_sqlite(const std::string& db_path, const std::string& what, int busy_ms);
+
 // What a worker needs to run one job.
 struct UploadJob {
     int64_t id = 0;
