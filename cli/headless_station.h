@@ -5,12 +5,10 @@
 #pragma once
 
 #include "lectern_config.h"
-#include "recorder.h"
-#include "recorder_control.h"
+#include "recorder_opener.h"
 #include "status_collector.h"
 #include "upload_service.h"
 
-#include <future>
 #include <memory>
 #include <string>
 
@@ -35,27 +33,22 @@ private:
     class GuardedControl final : public RecorderControl {
     public:
         explicit GuardedControl(HeadlessStation& s) : station_(s) {}
-        void start(const RecordingPlan& plan) override { open_or_throw().start(plan); }
-        void stop() override { open_or_throw().stop(); }
-        void pause() override { open_or_throw().pause(); }
-        void resume() override { open_or_throw().resume(); }
-        void split(const RecordingPlan& next) override { open_or_throw().split(next); }
+        void start(const RecordingPlan& plan) override { controls().start(plan); }
+        void stop() override { controls().stop(); }
+        void pause() override { controls().pause(); }
+        void resume() override { controls().resume(); }
+        void split(const RecordingPlan& next) override { controls().split(next); }
 
     private:
-        MediaRecorderControl& open_or_throw();
+        MediaRecorderControl& controls() { return station_.recorder_->control_or_throw(); }
         HeadlessStation& station_;
     };
 
     void queue_finished();
 
     LecternConfig config_;
-    std::string time_zone_;
-    std::unique_ptr<Recorder> recorder_;
-    std::unique_ptr<MediaRecorderControl> media_control_;
+    std::unique_ptr<RecorderOpener> recorder_;
     GuardedControl control_{*this};
-    std::future<tl::expected<void, std::string>> opening_;
-    std::chrono::steady_clock::time_point next_open_try_{};
-    std::string recorder_problem_;
     std::unique_ptr<UploadService> uploads_;
     std::string upload_problem_;
 };
