@@ -151,7 +151,12 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
             case CommandKind::SkipItem: skipped_[c.item_id] = true; return std::nullopt;
             case CommandKind::RecordItem: skipped_[c.item_id] = false; return std::nullopt;
             case CommandKind::SetStageMessage: live_.stage_message = c.text; return std::nullopt;
-            case CommandKind::Correct: corrections_[c.item_id] = c.correction; return std::nullopt;
+            case CommandKind::Correct: {
+                corrections_[c.item_id] = c.correction;
+                // On tape already: the recorder's files (being recorded, held before upload) take it too.
+                if (const AgendaItem* i = item(c.item_id); i && recorded_.count(i->id)) recorder_.correct(plan_for(*i));
+                return std::nullopt;
+            }
         }
     } catch (const std::exception& e) {
         return std::string(e.what());

@@ -46,6 +46,9 @@ public:
     // Undo of the last split: the file being recorded is joined to the one before it when it ends,
     // under the earlier item. Only possible while that earlier file has not started uploading.
     virtual void merge_back() { throw std::runtime_error("This recorder cannot undo a split."); }
+    // The technician's correction of an item already on tape (being recorded, or recorded and not
+    // yet uploaded): its files' sidecars and tags take it. A recorder without files does nothing.
+    virtual void correct(const RecordingPlan& corrected) { (void)corrected; }
     // Pending for a recorder that cannot tell; the controller then believes its own commands.
     virtual RecorderActivity activity() const { return RecorderActivity::Pending; }
 };

@@ -1,6 +1,7 @@
 #include "finalizer.h"
 
 #include "disk_watch.h"
+#include "recording_correction.h"
 #include "sha256.h"
 
 #include <filesystem>
@@ -70,7 +71,41 @@ void Finalizer::submit(FinalizeJob job) {
         std::lock_guard lock(mutex_);
         ++pending_;
     }
-    jobs_.push(std::move(job));
+    jobs_.push(Work(std::move(job)));
+}
+
+void Finalizer::set_corrected_callback(std::function<void(const RecordingMeta&)> callback) {
+    std::lock_guard lock(mutex_);
+    corrected_callback_ = std::move(callback);
+}
+
+void Finalizer::correct(const RecordingMeta& corrected, const std::string& folder) {
+    if (corrected.item_id.empty()) return;
+    {
+        std::lock_guard lock(mutex_);
+        corrections_[corrected.item_id] = corrected;
+        ++pending_;
+    }
+    jobs_.push(Work([this, corrected, folder] {
+        std::function<void(const RecordingMeta&)> callback;
+        {
+            std::lock_guard lock(mutex_);
+            callback = corrected_callback_;
+        }
+        if (auto ok = rewrite_pending_records(folder, corrected); !ok) {
+            std::lock_guard lock(mutex_);
+            errors_.push_back(ok.error());
+        }
+        if (callback) callback(corrected);
+    }));
+}
+
+bool Finalizer::take_correction(RecordingMeta& meta) const {
+    std::lock_guard lock(mutex_);
+    auto c = corrections_.find(meta.item_id);
+    if (c == corrections_.end() || meta.item_id.empty()) return false;
+    meta = with_correction(meta, c->second);
+    return true;
 }
 
 int Finalizer::recover(const std::string& folder) {
@@ -101,17 +136,20 @@ int Finalizer::recover(const std::string& folder) {
 void Finalizer::run() {
     pthread_setname_np(pthread_self(), "lectern-final");
     while (!quit_) {
-        auto job = jobs_.pop_for(std::chrono::milliseconds(100));
-        if (!job) continue;
+        auto work = jobs_.pop_for(std::chrono::milliseconds(100));
+        if (!work) continue;
+        auto* job = std::get_if<FinalizeJob>(&*work);
+        const std::string what = job ? "finalizing " + job->partial_path : std::string("correcting a recording");
         // Nothing may end the process here: an error is reported and the recording kept as it is.
         try {
-            finish(*job);
+            if (job) finish(*job);
+            else std::get<std::function<void()>>(*work)();
         } catch (const std::exception& e) {
             std::lock_guard lock(mutex_);
-            errors_.push_back(std::string("finalizing ") + job->partial_path + ": " + e.what() + "; the file is kept");
+            errors_.push_back(what + ": " + e.what() + "; the file is kept");
         } catch (...) {
             std::lock_guard lock(mutex_);
-            errors_.push_back("finalizing " + job->partial_path + ": an unknown error; the file is kept");
+            errors_.push_back(what + ": an unknown error; the file is kept");
         }
         std::lock_guard lock(mutex_);
         --pending_;
@@ -134,8 +172,10 @@ void Finalizer::finish(FinalizeJob& job) {
     const int64_t size = static_cast<int64_t>(fs::file_size(job.partial_path, ec));
     const int64_t room = free_bytes(fs::path(job.final_path).parent_path().string());
     const bool in_place = room >= 0 && !ec && room < size + kFinalizeReserveBytes;
+    // A correction made while the file was recorded: the copy's tags say it too (in place, only the sidecar).
+    const bool corrected = take_correction(f.meta);
     auto info = in_place ? tl::expected<MediaInfo, std::string>(tl::unexpect, "not enough room for a copy")
-                         : remux_to_faststart(job.partial_path, job.final_path);
+                         : remux_to_faststart(job.partial_path, job.final_path, corrected ? mp4_tags(f.meta, f.actual_start) : Mp4Tags{});
     const std::string media = info ? job.final_path : job.partial_path;
     if (!info) {
         info = read_media_info(job.partial_path);

@@ -15,7 +15,9 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <map>
 #include <thread>
+#include <variant>
 
 namespace lectern {
 
@@ -46,6 +48,12 @@ public:
     void submit(FinalizeJob job);
     // Queues every stem.recording.mp4 in folder (left by a crash); returns how many.
     int recover(const std::string& folder);
+    // A correction of an item's title, speakers and note (the console's Edit), by corrected.item_id:
+    // every file of that item finalized from now on carries it in its sidecar and tags. Then, in
+    // order after the files submitted so far, on this thread: the pending records in folder (the
+    // file being recorded) are rewritten, and the corrected callback runs (for files finished already).
+    void correct(const RecordingMeta& corrected, const std::string& folder);
+    void set_corrected_callback(std::function<void(const RecordingMeta&)> callback);
     std::optional<FinishedRecording> wait_finished(std::chrono::milliseconds timeout);
     // Waits until every submitted job is done.
     void drain();
@@ -55,13 +63,17 @@ private:
     void run();
     void finish(FinalizeJob& job);
     void hand_on(FinalizeJob& job);
+    bool take_correction(RecordingMeta& meta) const;
 
-    BoundedQueue<FinalizeJob> jobs_{256};
+    using Work = std::variant<FinalizeJob, std::function<void()>>;  // a file, or a task in its turn
+    BoundedQueue<Work> jobs_{256};
     mutable std::mutex mutex_;
     std::condition_variable done_;
     std::deque<FinishedRecording> finished_;
     std::vector<std::string> errors_;
+    std::map<std::string, RecordingMeta> corrections_;  // by item id
     Callback callback_;
+    std::function<void(const RecordingMeta&)> corrected_callback_;
     int pending_ = 0;
     std::atomic<bool> quit_{false};
     std::thread thread_;

@@ -1,5 +1,6 @@
 #include "held_recordings.h"
 
+#include "recording_correction.h"
 #include "remux.h"
 #include "segment_join.h"
 
@@ -59,7 +60,42 @@ void HeldRecordings::stop() {
     for (Held& h : held_) h.until = Clock::time_point{};
 }
 
+void HeldRecordings::correct(const RecordingMeta& corrected) {
+    std::lock_guard lock(mutex_);
+    corrections_[corrected.item_id] = corrected;
+    to_apply_.push_back(corrected);
+}
+
+void HeldRecordings::apply_corrections() {
+    std::vector<RecordingMeta> given;
+    std::vector<FinishedRecording> files;
+    {
+        std::lock_guard lock(mutex_);
+        given = to_apply_;
+        for (const Held& h : held_) files.push_back(h.file);
+    }
+    // Without the lock: rewriting a long recording takes a while, and the frame must not wait.
+    std::string problem;
+    for (const RecordingMeta& c : given)
+        for (const FinishedRecording& f : files)
+            if (auto done = correct_finished(f, c); !done) problem = "Could not correct " + f.media_path + ": " + done.error();
+    std::lock_guard lock(mutex_);
+    to_apply_.erase(to_apply_.begin(), to_apply_.begin() + static_cast<std::ptrdiff_t>(given.size()));
+    if (!problem.empty()) problem_ = problem;
+}
+
 void HeldRecordings::finished(const FinishedRecording& file, Clock::time_point now) {
+    // A correction given while this file was being finalized (the finalizer took it for files that began after).
+    std::vector<RecordingMeta> corrections;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [item, c] : corrections_) corrections.push_back(c);
+    }
+    for (const RecordingMeta& c : corrections)
+        if (auto done = correct_finished(file, c); !done) {
+            std::lock_guard lock(mutex_);
+            problem_ = "Could not correct " + file.media_path + ": " + done.error();
+        }
     // Written down before it is held: from here on a crash or a missing upload service loses nothing.
     nlohmann::json marker = {{"media", file.media_path}, {"sidecar", file.sidecar_path}};
     auto written = write_file_atomically(marker_of(file), marker.dump() + "\n");
@@ -113,7 +149,7 @@ void HeldRecordings::release_due(Clock::time_point now, bool all) {
     {
         std::lock_guard lock(mutex_);
         for (const Held& h : held_) {
-            bool awaited = h.joining;
+            bool awaited = h.joining || (!to_apply_.empty() && !all);  // a correction not yet applied
             for (const auto& [next, ended] : join_into_) awaited |= h.file.file_id != 0 && resolve(ended) == h.file.file_id;
             if (!awaited && (all || h.until <= now)) due.push_back(h.file);
         }

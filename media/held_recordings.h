@@ -3,8 +3,11 @@
 // file is written down beside it (`stem.mp4.held`) before it is held, so a kill -9 or an upload
 // service that did not start loses nothing: the next start hands every such file on.
 //
-// Threads: finished() runs on the finalizer thread (it also does the join, which takes a while);
-// everything else on the kiosk's main thread. Nothing here waits for the other side.
+// A correction (the console's Edit) reaches held files before they are handed on: their sidecar
+// and MP4 tags are rewritten, and nothing is handed on while a correction waits to be applied.
+//
+// Threads: finished() and apply_corrections() run on the finalizer thread (the join and the
+// rewrite take a while); everything else on the kiosk's main thread. Nothing here waits for the other side.
 #pragma once
 
 #include "recording_types.h"
@@ -43,7 +46,14 @@ public:
     int recover(const std::string& folder);
 
     // Finalizer thread: a finished file; held when its split may still be undone, else handed on.
+    // A correction made for its item before it arrived is applied to it first.
     void finished(const FinishedRecording& file, Clock::time_point now);
+
+    // Main thread: the corrected details of an item (RecordingMeta::item_id). Held files wait
+    // until apply_corrections() has rewritten those of that item.
+    void correct(const RecordingMeta& corrected);
+    // Finalizer thread (Recorder::on_corrected): rewrites the held files of every correction given so far.
+    void apply_corrections();
 
     struct Row {
         std::string media_path;
@@ -73,6 +83,8 @@ private:
     std::map<uint64_t, Clock::time_point> hold_until_;  // by file id, set at its split
     std::map<uint64_t, uint64_t> join_into_;            // next -> ended, set by undo
     std::map<uint64_t, uint64_t> joined_;               // file -> the file it became part of
+    std::map<std::string, RecordingMeta> corrections_;  // by item id, for files that arrive later
+    std::vector<RecordingMeta> to_apply_;               // given, not yet applied to the held files
     std::string problem_;
 };
 

@@ -258,6 +258,12 @@ void Recorder::on_finished(std::function<void(const FinishedRecording&)> callbac
     impl_->finalizer->set_callback(std::move(callback));
 }
 
+void Recorder::correct(const RecordingMeta& corrected) { impl_->finalizer->correct(corrected, impl_->output_dir); }
+
+void Recorder::on_corrected(std::function<void(const RecordingMeta&)> callback) {
+    impl_->finalizer->set_corrected_callback(std::move(callback));
+}
+
 std::optional<FinishedRecording> Recorder::wait_finished(std::chrono::milliseconds timeout) {
     return impl_->finalizer->wait_finished(timeout);
 }

@@ -44,6 +44,12 @@ public:
     // Next speaker: a new file from the next frame on, a forced keyframe, nothing lost or doubled.
     // Returns the new file's id (FinishedRecording::file_id, RecorderStatus::file_id).
     uint64_t split(RecordingMeta next);
+    // The console's Edit of an item already on tape (by corrected.item_id): the file being recorded
+    // takes the corrected title, speakers and note at finalize (sidecar and tags; its pending record
+    // at once). Then on_corrected's callback runs on the finalizer thread, in order after the files
+    // finished so far: for files finished already (held before upload).
+    void correct(const RecordingMeta& corrected);
+    void on_corrected(std::function<void(const RecordingMeta&)> callback);
     // The id of the last command given; status().commands_done reaches it once all are applied.
     uint64_t last_command() const;
 

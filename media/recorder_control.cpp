@@ -37,6 +37,9 @@ void MediaRecorderControl::resume() { recorder_.resume(); }
 void MediaRecorderControl::split(const RecordingPlan& next) {
     current_file_ = recorder_.split(meta_from_plan(next, kiosk_id_, time_zone_));
 }
+void MediaRecorderControl::correct(const RecordingPlan& corrected) {
+    recorder_.correct(meta_from_plan(corrected, kiosk_id_, time_zone_));
+}
 
 RecorderActivity MediaRecorderControl::activity() const {
     const RecorderStatus s = recorder_.status();

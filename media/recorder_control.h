@@ -25,6 +25,7 @@ public:
     void pause() override;
     void resume() override;
     void split(const RecordingPlan& next) override;
+    void correct(const RecordingPlan& corrected) override;
     RecorderActivity activity() const override;
     // The file being recorded since the last start() or split() (FinishedRecording::file_id).
     uint64_t current_file() const { return current_file_; }

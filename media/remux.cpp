@@ -32,7 +32,7 @@ tl::expected<void, std::string> commit(const std::string& tmp, const std::string
 namespace {
 
 // Reads every packet of from (up to the first damaged one) and, when out is given, copies it there.
-tl::expected<MediaInfo, std::string> read_packets(const std::string& from, const std::string* to) {
+tl::expected<MediaInfo, std::string> read_packets(const std::string& from, const std::string* to, const Mp4Tags& tags) {
     av::InputFormatPtr in;
     if (int err = av::make_input(in, from.c_str(), nullptr, nullptr, AVIOInterruptCB{}); err < 0)
         return tl::unexpected("cannot open " + from + " (" + av::error_text(err) + ")");
@@ -65,7 +65,7 @@ tl::expected<MediaInfo, std::string> read_packets(const std::string& from, const
         }
     }
     if (out)
-        if (auto begun = begin_faststart_output(in.get(), out.get(), tmp); !begun) return tl::unexpected(begun.error());
+        if (auto begun = begin_faststart_output(in.get(), out.get(), tmp, tags); !begun) return tl::unexpected(begun.error());
 
     av::PacketPtr packet = av::make_packet();
     int err = 0;
@@ -101,23 +101,25 @@ tl::expected<MediaInfo, std::string> read_packets(const std::string& from, const
 
 }  // namespace
 
-tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from, const std::string& to) {
-    auto info = read_packets(from, &to);
+tl::expected<MediaInfo, std::string> remux_to_faststart(const std::string& from, const std::string& to, const Mp4Tags& tags) {
+    auto info = read_packets(from, &to, tags);
     // A failed copy must not leave a second, half-written file on a disk that may be full.
     std::error_code ec;
     if (!info) std::filesystem::remove(to + ".tmp", ec);
     return info;
 }
 
-tl::expected<MediaInfo, std::string> read_media_info(const std::string& path) { return read_packets(path, nullptr); }
+tl::expected<MediaInfo, std::string> read_media_info(const std::string& path) { return read_packets(path, nullptr, {}); }
 
-tl::expected<void, std::string> begin_faststart_output(const AVFormatContext* in, AVFormatContext* out, const std::string& tmp) {
+tl::expected<void, std::string> begin_faststart_output(const AVFormatContext* in, AVFormatContext* out, const std::string& tmp,
+                                                       const Mp4Tags& tags) {
     const AVDictionaryEntry* tag = nullptr;
     while ((tag = av_dict_get(in->metadata, "", tag, AV_DICT_IGNORE_SUFFIX))) {
         std::string key = tag->key;
         if (key != "major_brand" && key != "minor_version" && key != "compatible_brands" && key != "encoder")
             av_dict_set(&out->metadata, tag->key, tag->value, 0);
     }
+    for (const auto& [key, value] : tags) av_dict_set(&out->metadata, key.c_str(), value.c_str(), 0);
     if (int err = avio_open(&out->pb, tmp.c_str(), AVIO_FLAG_WRITE); err < 0)
         return tl::unexpected("cannot create " + tmp + " (" + av::error_text(err) + ")");
     av::DictionaryPtr options = av::make_dictionary({{"movflags", "faststart"}});

@@ -4,29 +4,12 @@
 #include "recorder_impl.h"
 
 #include "file_naming.h"
-#include "local_time.h"
+#include "sidecar.h"
 
 #include <filesystem>
 
 namespace lectern {
 namespace {
-
-SegmentWriter::Tags tags_of(const RecordingMeta& m, TimePoint start) {
-    std::string artist;
-    for (const auto& s : m.speakers) {
-        if (!artist.empty()) artist += "; ";
-        artist += s.name;
-        if (!s.native_name.empty()) artist += (s.name.empty() ? "" : " ") + s.native_name;
-        if (!s.affiliation.empty()) artist += " (" + s.affiliation + ")";
-    }
-    std::string day = format_local(start, "UTC", "%Y-%m-%d");
-    return {{"title", m.title},
-            {"artist", artist},
-            {"date", day},
-            {"album", m.event},
-            {"comment", "room: " + m.room + "; item: " + m.item_id + "; kiosk: " + m.kiosk_id},
-            {"description", m.event + " / " + m.room}};
-}
 
 TimePoint wall_now() { return std::chrono::floor<seconds>(std::chrono::system_clock::now()); }
 
@@ -50,7 +33,7 @@ tl::expected<void, std::string> Recorder::Impl::open_segment(const RecordingMeta
         return tl::unexpected(ok.error() + " in output folder " + output_dir +
                               "; check that it is writable, or set [media] output_dir or --out");
     auto writer = SegmentWriter::open(seg.job.partial_path, video_encoder->context(), audio_encoder->context(),
-                                      tags_of(meta, start));
+                                      mp4_tags(meta, start));
     if (!writer) {
         std::error_code ec;
         std::filesystem::remove(seg.job.pending_path, ec);

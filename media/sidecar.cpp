@@ -56,6 +56,22 @@ nlohmann::json sidecar_json(const SidecarFacts& f) {
     return j;
 }
 
+Mp4Tags mp4_tags(const RecordingMeta& m, TimePoint start) {
+    std::string artist;
+    for (const auto& s : m.speakers) {
+        if (!artist.empty()) artist += "; ";
+        artist += s.name;
+        if (!s.native_name.empty()) artist += (s.name.empty() ? "" : " ") + s.native_name;
+        if (!s.affiliation.empty()) artist += " (" + s.affiliation + ")";
+    }
+    return {{"title", m.title},
+            {"artist", artist},
+            {"date", format_local(start, "UTC", "%Y-%m-%d")},
+            {"album", m.event},
+            {"comment", "room: " + m.room + "; item: " + m.item_id + "; kiosk: " + m.kiosk_id},
+            {"description", m.event + " / " + m.room}};
+}
+
 nlohmann::json pending_json(const RecordingMeta& meta, TimePoint actual_start, int64_t first_frame) {
     nlohmann::json j = meta_json(meta);
     j["actual_start"] = rfc3339(actual_start, "UTC");

@@ -1,5 +1,5 @@
-// The JSON sidecar written beside each recording (schema in media/README.md), and the small
-// pending record written when a file starts, from which crash recovery rebuilds the sidecar.
+// The JSON sidecar written beside each recording (schema in media/README.md), the MP4 tags, and the
+// small pending record written when a file starts, from which crash recovery rebuilds the sidecar.
 #pragma once
 
 #include "recording_types.h"
@@ -26,6 +26,9 @@ struct SidecarFacts {
 };
 
 nlohmann::json sidecar_json(const SidecarFacts& facts);
+// The MP4's own tags for a recording of meta begun at start (title, artist = the speakers, date,
+// album = the event, comment, description): written when the file opens and again at finalize.
+Mp4Tags mp4_tags(const RecordingMeta& meta, TimePoint start);
 
 nlohmann::json pending_json(const RecordingMeta& meta, TimePoint actual_start, int64_t first_frame);
 // Meta, start and first frame back from a pending record; nullopt when it is missing or damaged.

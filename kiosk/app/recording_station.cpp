@@ -56,6 +56,7 @@ RecordingStation::RecordingStation(const LecternConfig& config, const std::strin
     held_->recover(resolved_output_dir(config_.media));
     recorder_ = std::make_unique<RecorderOpener>(config_.media, config_.kiosk.id, time_zone);
     recorder_->recorder().on_finished([this](const FinishedRecording& done) { held_->finished(done, std::chrono::steady_clock::now()); });
+    recorder_->recorder().on_corrected([this](const RecordingMeta&) { held_->apply_corrections(); });
     capture_wanted_ = config_.session.auto_record;
     recorder_->poll(capture_wanted_);
 }
@@ -85,6 +86,14 @@ void RecordingStation::GuardedControl::split(const RecordingPlan& next) {
 void RecordingStation::GuardedControl::merge_back() {
     open_or_throw();
     if (auto ok = station_.held_->undo(std::chrono::steady_clock::now()); !ok) throw std::runtime_error(ok.error());
+}
+// An item on tape was corrected: files held before upload wait for it (from now), the file being
+// recorded takes it at finalize, and the held ones are rewritten on the finalizer thread.
+void RecordingStation::GuardedControl::correct(const RecordingPlan& corrected) {
+    MediaRecorderControl* control = station_.recorder_->control();
+    if (!control) return;  // never opened: nothing of this run is on tape
+    station_.held_->correct(meta_from_plan(corrected, station_.config_.kiosk.id, ""));
+    control->correct(corrected);
 }
 RecorderActivity RecordingStation::GuardedControl::activity() const {
     const MediaRecorderControl* control = station_.recorder_->control();

@@ -51,6 +51,7 @@ private:
         void resume() override;
         void split(const RecordingPlan& next) override;
         void merge_back() override;
+        void correct(const RecordingPlan& corrected) override;
         RecorderActivity activity() const override;
 
     private:

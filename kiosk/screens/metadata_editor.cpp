@@ -1,5 +1,6 @@
-// Correcting an item's metadata before upload: title, speakers, a note. Typing goes to the chosen
-// field from a keyboard or the on-screen keys; Save sends the correction to the controller.
+// Correcting an item's metadata before upload: title, speakers, a note; for an item not yet
+// recorded, the one being recorded, or one whose files are still held before upload. Typing goes
+// to the chosen field from a keyboard or the on-screen keys; Save sends the correction to the controller.
 #include "on_screen_keyboard.h"
 #include "operator.h"
 #include "ui/draw.h"
@@ -37,7 +38,11 @@ void draw_metadata_editor(const ScreenContext& ctx, OperatorUi& ui, const Rect& 
     const Rect cancel{{save.min.x - 280 * u, save.min.y}, {save.min.x - 20 * u, save.max.y}};
     const Rect keys_toggle{{inner.min.x, save.min.y}, {inner.min.x + 360 * u, save.max.y}};
     if (button_at("Save", save, f.heading, IM_COL32(40, 110, 190, 255))) {
-        out.push_back({IntentKind::Run, Command{CommandKind::Correct, ui.editing_item, "", ui.draft}, ""});
+        MetadataCorrection correction = ui.draft;
+        // Speakers left as the programme has them keep their affiliations (a typed line has none).
+        for (const AgendaItem& item : ctx.agenda.items)
+            if (item.id == ui.editing_item && correction.speakers == speaker_line(ctx.agenda, item)) correction.speakers.clear();
+        out.push_back({IntentKind::Run, Command{CommandKind::Correct, ui.editing_item, "", correction}, ""});
         ui.editing_item.clear();
         ui.keyboard = false;
     }

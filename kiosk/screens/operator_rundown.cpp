@@ -59,8 +59,9 @@ void draw_rundown(const ScreenContext& ctx, const OperatorView& view, OperatorUi
             if (button_at("Skip", skip, f.body)) out.push_back({IntentKind::Run, Command{CommandKind::SkipItem, item->id, "", {}}, ""});
         }
         const Rect edit{{skip.max.x + 12 * u, skip.min.y}, {skip.max.x + 162 * u, skip.max.y}};
-        // Corrections reach a recording through its plan, so only items not yet on tape can take them.
-        const bool correctable = status == ItemStatus::Upcoming || status == ItemStatus::Skipped;
+        // A correction reaches an item through its plan (not yet on tape), the recorder (being
+        // recorded) or the files still held before upload (recorded); a missed item has no file.
+        const bool correctable = status != ItemStatus::Missed;
         if (correctable && button_at("Edit", edit, f.body)) {
             ui.editing_item = item->id;
             ui.editing_field = 0;

@@ -25,6 +25,9 @@ struct CallLog final : RecorderControl {
     void pause() override { calls.push_back("pause"); }
     void resume() override { calls.push_back("resume"); }
     void split(const RecordingPlan& p) override { calls.push_back("split " + p.item_id + " \"" + p.title + "\""); }
+    void correct(const RecordingPlan& p) override {
+        calls.push_back("correct " + p.item_id + " \"" + p.title + "\" " + (p.speakers.empty() ? "" : p.speakers[0].name));
+    }
 };
 
 }  // namespace
@@ -161,4 +164,18 @@ TEST_CASE("an unattended room whose recorder stopped by itself marks no later it
     CHECK(c.status_of(bjast, at("2024-04-29T09:50:00+08:00")) != ItemStatus::Recording);
     CHECK(c.state() == SessionController::State::Idle);
     CHECK(c.recordings_made() == 1);
+}
+
+TEST_CASE("a correction of the item being recorded and of one recorded before reaches the recorder, one of a later item only its plan") {
+    auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    CallLog recorder;
+    SessionController c(agenda, "hall", recorder);
+    c.apply({CommandKind::Start}, at("2024-04-29T09:11:00+08:00"));                 // address-wu
+    c.apply({CommandKind::NextSpeaker}, at("2024-04-29T09:31:00+08:00"));           // intro-bjast
+    CHECK_FALSE(c.apply({CommandKind::Correct, "intro-bjast", "", {"Now: BJAST", "Ada Example", ""}}, at("2024-04-29T09:32:00+08:00")));
+    CHECK_FALSE(c.apply({CommandKind::Correct, "address-wu", "", {"Before: the address", "", ""}}, at("2024-04-29T09:33:00+08:00")));
+    CHECK_FALSE(c.apply({CommandKind::Correct, "intro-kitech", "", {"Later: KITECH", "", ""}}, at("2024-04-29T09:34:00+08:00")));
+    CHECK(recorder.calls == std::vector<std::string>{"start address-wu", "split intro-bjast \"" + agenda->items[2].title + "\"",
+                                                     "correct intro-bjast \"Now: BJAST\" Ada Example",
+                                                     "correct address-wu \"Before: the address\" Wu Jianmin"});
 }

@@ -8,8 +8,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 using namespace lectern;
@@ -65,6 +67,24 @@ std::vector<nlohmann::json> archived(RecordingStation& station, UiDriver& consol
         found = sidecars_in(dir / "archive");
     }
     return found;
+}
+
+// The title tag of every MP4 under folder (ffprobe).
+std::set<std::string> mp4_titles(const fs::path& folder) {
+    std::set<std::string> titles;
+    for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+        if (entry.path().extension() != ".mp4") continue;
+        const std::string command = "ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 '" + entry.path().string() + "'";
+        std::string out;
+        if (FILE* p = popen(command.c_str(), "r")) {
+            char buf[512];
+            while (fgets(buf, sizeof buf, p)) out += buf;
+            pclose(p);
+        }
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        titles.insert(out);
+    }
+    return titles;
 }
 
 }  // namespace
@@ -187,4 +207,71 @@ TEST_CASE("a file held for the undo window while uploads are off is queued at th
     REQUIRE(files.size() == 2);
     CHECK(files[0]["item_id"] == "address-wu");
     CHECK(files[1]["item_id"] == "intro-bjast");
+}
+
+TEST_CASE("Edit on the speech being recorded and on the one held before upload reaches their sidecars and MP4 tags in the archive") {
+    const fs::path dir = fs::absolute("console_corrections");
+    fs::remove_all(dir);
+    LecternConfig config = station_config(dir);
+    RecordingStation station(config, "Asia/Shanghai");
+    UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
+    open_console(station, console);
+    console.type("s");
+    frames_for(station, console, std::chrono::milliseconds(1500));
+    console.type("n");  // address-wu ends and waits out the undo window; intro-bjast is recorded
+    auto held = [&] {
+        for (const UploadRow& row : station.upload_rows()) if (row.state == "held") return true;
+        return false;
+    };
+    for (int i = 0; i < 200 && !held(); ++i) frames_for(station, console, std::chrono::milliseconds(100));
+    REQUIRE(held());
+    auto correct = [&](const char* item, MetadataCorrection c) {
+        console.shell().apply({Intent{IntentKind::Run, Command{CommandKind::Correct, item, "", c}, ""}}, console.now());
+    };
+    correct("address-wu", {"The address, corrected", "", ""});                   // held before upload
+    correct("intro-bjast", {"BJAST, corrected", "Ada Example", "late start"});  // being recorded
+    CHECK(console.shell().operator_view(console.now()).last_error.empty());
+    frames_for(station, console, std::chrono::milliseconds(1000));
+    console.type("x");
+    auto files = archived(station, console, dir, 2);
+    REQUIRE(files.size() == 2);
+    CHECK(files[0]["item_id"] == "address-wu");
+    CHECK(files[0]["title"] == "The address, corrected");
+    CHECK(files[0]["speakers"][0]["native_name"] == "伍建民");  // speakers not edited: the programme's, in full
+    CHECK(files[1]["item_id"] == "intro-bjast");
+    CHECK(files[1]["title"] == "BJAST, corrected");
+    CHECK(files[1]["speakers"].size() == 1);
+    CHECK(files[1]["speakers"][0]["name"] == "Ada Example");
+    CHECK(files[1]["note"] == "late start");
+    CHECK(mp4_titles(dir / "archive") == std::set<std::string>{"The address, corrected", "BJAST, corrected"});
+    CHECK(station.problems().empty());
+}
+
+TEST_CASE("a recordings folder that turns unusable while recording, then next speaker, is an alert and a kept file, not an abort") {
+    const fs::path dir = fs::absolute("console_folder_gone");
+    fs::remove_all(dir);
+    LecternConfig config = station_config(dir);
+    RecordingStation station(config, "Asia/Shanghai");
+    UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
+    open_console(station, console);
+    console.type("s");
+    frames_for(station, console, std::chrono::milliseconds(1500));
+    // As chmod a-x would for another user (root passes any permission): nothing in the folder can
+    // be looked at, so the next file cannot be named and the finished one cannot be finalized.
+    fs::rename(dir / "recordings", dir / "recordings-away");
+    std::ofstream(dir / "recordings") << "a file where the recordings folder was";
+    console.type("n");
+    RecorderView view;
+    for (int i = 0; i < 100 && view.state != RecorderView::State::Failed; ++i) {
+        frames_for(station, console, std::chrono::milliseconds(100));
+        view = station.recorder_view(console.renderer());
+    }
+    CHECK(view.state == RecorderView::State::Failed);
+    CHECK(view.message.find(dir.string() + "/recordings") != std::string::npos);
+    // The speech recorded so far is on disk, whole, where the folder went: the next start recovers it.
+    fs::remove(dir / "recordings");
+    fs::rename(dir / "recordings-away", dir / "recordings");
+    size_t kept = 0;
+    for (const auto& e : fs::directory_iterator(dir / "recordings")) kept += e.path().extension() == ".mp4" && fs::file_size(e.path()) > 0;
+    CHECK(kept >= 1);
 }
