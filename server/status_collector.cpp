@@ -40,7 +40,11 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
     s.audio = in.audio;
     s.uploads = in.uploads;
 
-    if (!in.recorder_open) s.state = "error", s.reason = in.recorder_problem.empty() ? "opening the recorder" : in.recorder_problem;
+    // Opening takes a moment, and a kiosk opens its recorder only once a screen or command needs it:
+    // neither is an error. A recorder that failed to open is.
+    if (!in.recorder_open && !in.recorder_problem.empty()) s.state = "error", s.reason = in.recorder_problem;
+    else if (!in.recorder_open)
+        s.state = "idle", s.reason = in.recorder_wanted ? "opening the recorder" : "the recorder opens when a screen or a command needs it";
     else if (in.recorder.state == RecorderState::Failed) s.state = "error", s.reason = in.recorder.message;
     else if (in.recorder.state == RecorderState::Recording) s.state = "recording", s.reason = in.recorder.message;
     else if (in.recorder.state == RecorderState::Paused) s.state = "paused", s.reason = in.recorder.message;

@@ -18,6 +18,7 @@ struct StationInputs {
     const Agenda* agenda = nullptr;
     std::string agenda_problem;
     const SessionController* controller = nullptr;  // null: idle
+    bool recorder_wanted = true;                    // false: a kiosk opens it only when a screen or command needs it
     bool recorder_open = false;
     std::string recorder_problem;                   // why it is not open
     RecorderStatus recorder;

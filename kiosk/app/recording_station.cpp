@@ -200,4 +200,15 @@ std::vector<std::string> RecordingStation::problems() const {
     return out;
 }
 
+StationInputs RecordingStation::status_inputs() const {
+    StationInputs in;
+    in.recorder_wanted = capture_wanted_;
+    in.recorder_open = recorder_->is_open();
+    in.recorder_problem = recorder_->problem();
+    in.recorder = recorder_->recorder().status();
+    in.audio = recorder_->recorder().audio_levels();
+    if (uploads_) in.uploads = uploads_->view();
+    return in;
+}
+
 }  // namespace lectern
