@@ -24,6 +24,16 @@ std::optional<ItemSummary> summary(const Agenda& agenda, const AgendaItem* item)
 
 }  // namespace
 
+StationInputs recorder_inputs(const RecorderOpener& recorder, const UploadService* uploads) {
+    StationInputs in;
+    in.recorder_open = recorder.is_open();
+    in.recorder_problem = recorder.problem();
+    in.recorder = recorder.recorder().status();
+    in.audio = recorder.recorder().audio_levels();
+    if (uploads) in.uploads = uploads->view();
+    return in;
+}
+
 StatusCollector::StatusCollector(const LecternConfig& config, std::string room_id)
     : config_(config), room_id_(std::move(room_id)) {}
 

@@ -5,8 +5,10 @@
 #pragma once
 
 #include "lectern_config.h"
+#include "recorder_opener.h"
 #include "session_controller.h"
 #include "station_status.h"
+#include "upload_service.h"
 
 #include <chrono>
 #include <memory>
@@ -25,6 +27,9 @@ struct StationInputs {
     AudioLevels audio;
     UploadQueueView uploads;
 };
+
+// The recorder's and the uploads' part of the inputs (uploads may be null: uploads are off).
+StationInputs recorder_inputs(const RecorderOpener& recorder, const UploadService* uploads);
 
 class StatusCollector {
 public:

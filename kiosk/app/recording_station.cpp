@@ -201,13 +201,8 @@ std::vector<std::string> RecordingStation::problems() const {
 }
 
 StationInputs RecordingStation::status_inputs() const {
-    StationInputs in;
+    StationInputs in = recorder_inputs(*recorder_, uploads_.get());
     in.recorder_wanted = capture_wanted_;
-    in.recorder_open = recorder_->is_open();
-    in.recorder_problem = recorder_->problem();
-    in.recorder = recorder_->recorder().status();
-    in.audio = recorder_->recorder().audio_levels();
-    if (uploads_) in.uploads = uploads_->view();
     return in;
 }
 
