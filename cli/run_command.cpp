@@ -10,15 +10,11 @@
 #include "capture_agent.h"
 #include "clock.h"
 #include "command_inbox.h"
-#include "control_routes.h"
 #include "headless_station.h"
-#include "health_routes.h"
 #include "http_server.h"
 #include "lectern_config.h"
-#include "metrics_routes.h"
-#include "secrets.h"
 #include "service_notify.h"
-#include "status_routes.h"
+#include "station_routes.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -95,14 +91,8 @@ int run_run_command(const std::vector<std::string>& args) {
     std::condition_variable wake;
     inbox.set_wake([&] { wake.notify_one(); });
 
-    // The token is read once, handed to the control route, and never printed.
-    std::string token = Secrets::load(expand_home(config.upload.secrets_file)).get(config.web.api_token_secret).password;
     HttpServer server(config.web);
-    add_health_routes(server);
-    add_status_routes(server, board);
-    add_metrics_routes(server, board);
-    add_control_routes(server, inbox, std::move(token));
-    serve_web_assets(server);
+    add_station_routes(server, board, inbox, config);
     server.start();
     std::printf("lectern run: room %s, serving http://%s:%d\n", room.c_str(), server.host().c_str(), server.port());
     std::fflush(stdout);
