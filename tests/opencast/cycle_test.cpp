@@ -41,6 +41,11 @@ struct OpencastRoom {
         run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + std::to_string(port) + path}, &out);
         return out.empty() ? 0 : std::stoi(out);
     }
+    nlohmann::json status() {
+        std::string out;
+        run({"curl", "-sf", "http://127.0.0.1:" + std::to_string(port) + "/api/v1/status"}, &out);
+        return nlohmann::json::parse(out);
+    }
     std::vector<fs::path> files(const std::string& suffix) {
         std::vector<fs::path> out;
         for (auto& e : fs::directory_iterator(dir / "rec"))
@@ -55,6 +60,8 @@ TEST_CASE("lectern run records an event Opencast scheduled, reports capturing to
     OpencastRoom room;
     // The recorder opens first (it probes devices), so that the event can start on time.
     REQUIRE(wait_until([&] { return room.http_status("/readyz") == 200; }, 60));
+    CHECK(room.status()["agenda"]["source"] == "opencast");
+    CHECK(room.status()["agenda"]["problem"].get<std::string>().find("service registry") != std::string::npos);  // no Opencast yet
     OpencastStandIn oc("hall-b", 4, 4, room.oc_port);
     const std::string uid = oc.event_uid();
     REQUIRE_MESSAGE(wait_until([&] {
