@@ -93,6 +93,18 @@ int count_files(const fs::path& dir, const std::string& suffix) {
     return n;
 }
 
+ShellResult run_shell(const std::string& command) {
+    ShellResult r;
+    FILE* p = ::popen((command + " 2>&1").c_str(), "r");
+    if (!p) return r;
+    char buf[4096];
+    size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+    const int status = ::pclose(p);
+    r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
 StationProcess::StationProcess(StationOptions o) : dir(scratch_dir("station")) {
     std::ofstream(dir / "station.toml") << "[kiosk]\nid = \"" << o.kiosk_id << "\"\n[web]\nlisten = \"127.0.0.1:0\"\n"
                                         << "[media]\nwidth = 320\nheight = 180\nfps = 10\npreview_width = 160\noutput_dir = \""

@@ -21,6 +21,13 @@ bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds lim
 std::string read_text(const std::filesystem::path& p);
 int count_files(const std::filesystem::path& dir, const std::string& suffix);
 
+// Runs `command` through sh; its exit status and what it printed (stdout and stderr together).
+struct ShellResult {
+    int exit = -1;
+    std::string output;
+};
+ShellResult run_shell(const std::string& command);
+
 struct StationOptions {
     std::vector<std::string> args = {"run", "--headless"};  // `--config FILE` is added after these
     std::string kiosk_id = "rack-test";

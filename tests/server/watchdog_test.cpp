@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/ptrace.h>
+#include <filesystem>
 #include <sys/wait.h>
 
 using namespace std::chrono_literals;
@@ -49,4 +50,38 @@ TEST_CASE("the headless recorder pings the watchdog only while its main loop tur
     CHECK(room.notifications(2000ms).find("WATCHDOG=1") != std::string::npos);
     CHECK(room.terminate(60s) == 0);
     CHECK(room.notifications(500ms).find("STOPPING=1") != std::string::npos);
+}
+
+namespace {
+
+// The id of the child's thread named `name` (pthread_setname_np), or -1.
+pid_t thread_named(pid_t pid, const std::string& name) {
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+        std::string comm = read_text(task.path() / "comm");
+        if (!comm.empty() && comm.back() == '\n') comm.pop_back();
+        if (comm == name) return std::stoi(task.path().filename().string());
+    }
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("a recording that stops advancing stops the watchdog pings while the loop still turns") {
+    StationOptions options;
+    options.notify = true;  // WATCHDOG_USEC 400 ms: a recording stalled for 2 s is unhealthy
+    StationProcess room(options);
+    REQUIRE(wait_until([&] { room.notifications(100ms); return room.status()["state"] == "recording"; }, 60s));
+    CHECK(room.notifications(1500ms).find("WATCHDOG=1") != std::string::npos);
+    {
+        const pid_t encoder = thread_named(room.pid, "lectern-encode");
+        REQUIRE(encoder > 0);
+        StoppedThread stuck(encoder);  // the encoder hangs, as on a disk that stopped answering
+        const std::string settling = room.notifications(3000ms);  // the stall counts after 2 s
+        const std::string during = room.notifications(1500ms);
+        CHECK(during.find("WATCHDOG=1") == std::string::npos);
+        CHECK((settling + during).find("STATUS=unhealthy: the recording has not advanced") != std::string::npos);
+    }
+    CHECK(room.notifications(3000ms).find("WATCHDOG=1") != std::string::npos);
+    CHECK(room.log().find("no watchdog pings until it advances") != std::string::npos);
+    CHECK(room.terminate(60s) == 0);
 }
