@@ -194,16 +194,29 @@ void CaptureAgent::take_finished(const std::string& media_path, const std::strin
 }
 
 void CaptureAgent::report_errors(TimePoint now) {
-    std::shared_ptr<const OpencastSchedule> schedule = this->schedule();
-    for (const auto& e : schedule->events) {
-        Tracked& t = tracked_[e.uid];
-        if (t.finished || t.reported_error || e.end <= started_) continue;
-        const bool never_started = !t.capturing && now >= e.end + kCaptureGrace;
+    // An event is ours once its start passes while Opencast still schedules it (a cancelled one never
+    // is); kept from then on, since a calendar fetched after its end no longer lists it.
+    for (const auto& e : schedule()->events)
+        if (e.start <= now && e.end > started_ && !tracked_[e.uid].event) tracked_[e.uid].event = e;
+    for (auto it = tracked_.begin(); it != tracked_.end();) {
+        Tracked& t = it->second;
+        if (!t.event) {
+            ++it;
+            continue;
+        }
+        if ((t.finished || t.reported_error) && now > t.event->end + std::chrono::hours{24}) {
+            it = tracked_.erase(it);
+            continue;
+        }
+        const std::string& uid = it->first;
+        const bool never_started = !t.capturing && now >= t.event->end + kCaptureGrace;
         const bool no_file = t.capturing && t.stopped && now >= *t.stopped + kCaptureGrace;
-        if (!never_started && !no_file) continue;
-        t.reported_error = true;
-        log_line("<3>", "event " + e.uid + (never_started ? " was not recorded" : " left no finished file"));
-        if (std::string why = client_.set_recording_state(e.uid, "capture_error"); !why.empty()) set_problem(why);
+        if (!t.finished && !t.reported_error && (never_started || no_file)) {
+            t.reported_error = true;
+            log_line("<3>", "event " + uid + (never_started ? " was not recorded" : " left no finished file"));
+            if (std::string why = client_.set_recording_state(uid, "capture_error"); !why.empty()) set_problem(why);
+        }
+        ++it;
     }
 }
 
