@@ -56,16 +56,7 @@ std::string speakers_fold(const Recording& r) {
 }  // namespace
 
 std::unique_ptr<Catalog> Catalog::open(const std::string& db_path) {
-    std::error_code ec;
-    auto parent = std::filesystem::path(db_path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(db_path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    SqliteDb db(raw);
-    if (rc != SQLITE_OK)
-        throw std::runtime_error("cannot open the recordings catalog " + db_path + ": " +
-                                 (raw ? sqlite3_errmsg(raw) : "out of memory") + " (check the folder is writable)");
-    sqlite3_busy_timeout(raw, 5000);
+    SqliteDb db = open_sqlite(db_path, "the recordings catalog", 5000);
     std::unique_ptr<Catalog> catalog(new Catalog(std::move(db), db_path));
     // The catalog can always be rebuilt from the sidecars, so it need not survive a power cut.
     catalog->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");

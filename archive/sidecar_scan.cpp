@@ -47,8 +47,7 @@ int64_t file_size_or_missing(const fs::path& p) {
     return ec ? -1 : static_cast<int64_t>(size);
 }
 
-// The fields the upload part's Sidecar does not carry (codecs, zone, note, the recorder's key
-// for the duration).
+// The fields the upload part's Sidecar does not carry (codecs, zone, note).
 void read_details(const std::string& raw, Recording& r) {
     auto j = nlohmann::json::parse(raw);
     auto text = [&](const nlohmann::json& o, const char* key) {
@@ -61,7 +60,6 @@ void read_details(const std::string& raw, Recording& r) {
     };
     r.note = text(j, "note");
     r.time_zone = text(j, "time_zone");
-    if (double d = number(j, "duration_seconds"); d > 0) r.duration_s = d;
     if (auto v = j.find("video"); v != j.end() && v->is_object()) {
         r.video_codec = text(*v, "codec");
         r.width = static_cast<int>(number(*v, "width"));

@@ -15,6 +15,7 @@ int run_hash_pin_command(const std::vector<std::string>& args);      // hash_pin
 int run_record_command(const std::vector<std::string>& args);        // record_command.cpp
 int run_devices_command(const std::vector<std::string>& args);       // devices_command.cpp
 int run_uploads_command(const std::vector<std::string>& args);       // uploads_command.cpp
+int run_run_command(const std::vector<std::string>& args);           // run_command.cpp (headless)
 int run_archive_command(const std::vector<std::string>& args);       // archive_command.cpp
 void print_usage();                                                   // usage.cpp
 

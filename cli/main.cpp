@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
         {"check-config", run_check_config_command}, {"agenda", run_agenda_command},
         {"hash-pin", run_hash_pin_command},         {"record", run_record_command},
         {"devices", run_devices_command},           {"uploads", run_uploads_command},
+        {"run", run_run_command},
         {"archive", run_archive_command},
     };
     std::vector<std::string> args(argv + 1, argv + argc);

@@ -27,6 +27,9 @@ void print_usage() {
   lectern record [--config FILE] [--out DIR] [--duration 30s]   record without a display
   lectern devices                   list cameras and audio cards
   lectern uploads list|retry|pause|cancel [ID] [--json]        the upload queue
+  lectern run --headless [--config FILE] [--listen ADDR] [--room ID]
+                                                        a room recorder without a display: follows the agenda,
+                                                        uploads, serves the status API (see README, AV desk)
   lectern archive reindex [DIR...] | list | search WORDS | show ID | verify [ID...] [--dir DIR]
                   | export FOLDER   [--speaker --title --room --event --date --from --to] [--json]
       the recordings catalog: find, check (exit 1 on problems) and take away recorded speeches

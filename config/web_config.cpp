@@ -39,6 +39,7 @@ void read_web(TableReader r, WebConfig& c) {
     c.read_timeout_s = static_cast<int>(r.integer("read_timeout_s", c.read_timeout_s, 1, 300));
     c.write_timeout_s = static_cast<int>(r.integer("write_timeout_s", c.write_timeout_s, 1, 300));
     c.max_body_kib = static_cast<int>(r.integer("max_body_kib", c.max_body_kib, 1, 1 << 20));
+    c.api_token_secret = r.text("api_token_secret", c.api_token_secret);
     r.finish();
 }
 

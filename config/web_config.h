@@ -16,6 +16,9 @@ struct WebConfig {
     int read_timeout_s = 5;        // a client that sends nothing for this long is dropped
     int write_timeout_s = 5;       // a client that reads nothing for this long is dropped
     int max_body_kib = 64;         // larger request bodies get 413
+    // Name of the secret (upload/secrets.h) whose password is the bearer token for remote control;
+    // no such secret = control is off.
+    std::string api_token_secret = "lectern-api";
 };
 
 // Host and port of a `listen` value; throws std::invalid_argument saying what is allowed.

@@ -24,4 +24,15 @@ std::string base64(std::string_view bytes) {
     return out;
 }
 
+std::string base64_decode(std::string_view text) {
+    if (text.empty() || text.size() % 4 != 0 || text.size() > 4096) return {};
+    std::string out(text.size() / 4 * 3, '\0');
+    int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                            reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+    if (n < 0) return {};
+    size_t padding = (text.end()[-1] == '=') + (text.end()[-2] == '=');  // DecodeBlock counts pad bytes
+    out.resize(static_cast<size_t>(n) - padding);
+    return out;
+}
+
 }  // namespace lectern

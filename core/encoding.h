@@ -1,5 +1,5 @@
 // Bytes as text, each encoding written once: lowercase hex (digests, ids) and base64 (OpenSSL's
-// EVP_EncodeBlock; tus metadata).
+// EVP_EncodeBlock; tus metadata, HTTP Basic credentials).
 #pragma once
 
 #include <string>
@@ -9,5 +9,8 @@ namespace lectern {
 
 std::string to_hex(std::string_view bytes);
 std::string base64(std::string_view bytes);
+// The bytes a base64 text stands for (OpenSSL's EVP_DecodeBlock); "" for anything that is not
+// base64 or is over 4 KiB of text (an HTTP credential never is).
+std::string base64_decode(std::string_view text);
 
 }  // namespace lectern

@@ -46,6 +46,23 @@ std::string resolve_url(const std::string& base, const std::string& reference) {
     return text;
 }
 
+bool same_origin(const std::string& a, const std::string& b) {
+    auto origin = [](const std::string& url) {
+        std::unique_ptr<CURLU, CDeleter<curl_url_cleanup>> u(curl_url());
+        std::string out;
+        if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return out;
+        for (CURLUPart p : {CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT}) {
+            char* text = nullptr;
+            if (curl_url_get(u.get(), p, &text, p == CURLUPART_PORT ? CURLU_DEFAULT_PORT : 0) != CURLUE_OK) return std::string();
+            CurlText owned(text);
+            out += std::string(text) + "|";
+        }
+        return out;
+    };
+    std::string oa = origin(a);
+    return !oa.empty() && oa == origin(b);
+}
+
 HttpRequest target_request(const UploadTargetConfig& target, const HttpAuth& auth, const std::string& method,
                            const std::string& url) {
     HttpRequest rq;

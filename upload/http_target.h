@@ -22,6 +22,8 @@ std::string insecure_credentials(const UploadTargetConfig& target, const HttpAut
 // A Location or link as the server sent it, resolved against the URL it came from (curl_url);
 // "" when it is no URL.
 std::string resolve_url(const std::string& base, const std::string& reference);
+// True when both URLs have the same scheme, host and port (curl_url): where credentials may go.
+bool same_origin(const std::string& a, const std::string& b);
 // The one request builder of the HTTP targets: method, URL, auth and the target's TLS and stall
 // settings; each target adds its own headers and body.
 HttpRequest target_request(const UploadTargetConfig& target, const HttpAuth& auth, const std::string& method,

@@ -39,7 +39,7 @@ Sidecar read_sidecar(const std::string& path) {
     s.actual_end = text("actual_end");
     s.sha256 = text("sha256");
     s.kiosk_id = text("kiosk_id");
-    if (j.contains("duration_s") && j["duration_s"].is_number()) s.duration_s = j["duration_s"].get<double>();
+    if (j.contains("duration_seconds") && j["duration_seconds"].is_number()) s.duration_s = j["duration_seconds"].get<double>();
     if (j.contains("size_bytes") && j["size_bytes"].is_number_integer()) s.size_bytes = j["size_bytes"].get<int64_t>();
     if (j.contains("recovered") && j["recovered"].is_boolean()) s.recovered = j["recovered"].get<bool>();
     if (j.contains("speakers") && j["speakers"].is_array()) {

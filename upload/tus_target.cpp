@@ -5,8 +5,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <optional>
+
 namespace lectern {
 namespace {
+
+// An Upload-Offset header as a number; nullopt when the server sent something else.
+std::optional<int64_t> offset_value(const std::string& text) {
+    int64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+    return value;
+}
+
+UploadError garbled_offset(const std::string& text) {
+    return {true, "the tus server sent an Upload-Offset that is not a number (\"" + text.substr(0, 40) + "\"); will retry"};
+}
 
 class TusTarget final : public HttpTarget {
 public:
@@ -22,8 +37,10 @@ public:
                 std::string saved = j["url"].get<std::string>();
                 HttpResponse head = http_perform(request("HEAD", saved));
                 if (head.ok() && !head.header("upload-offset").empty()) {
+                    auto at = offset_value(head.header("upload-offset"));
+                    if (!at) return tl::unexpected(garbled_offset(head.header("upload-offset")));
                     url = saved;
-                    offset = std::stoll(head.header("upload-offset"));
+                    offset = *at;
                     a.progress(offset);
                 } else if (head.curl != CURLE_OK || head.status >= 500) {
                     return tl::unexpected(http_error("asking the tus server how far it got", saved, head));
@@ -73,6 +90,12 @@ private:
         std::string resolved = resolve_url(endpoint_, location);
         if (resolved.empty())
             return tl::unexpected(UploadError{true, "the tus server sent a Location that is no URL at " + redact_url(endpoint_) + "; will retry"});
+        // The recording and the target's credentials go only where the target was configured to
+        // send them: the endpoint's own origin, never from https down to http.
+        if (!same_origin(endpoint_, resolved))
+            return tl::unexpected(UploadError{false, "the tus server at " + redact_url(endpoint_) + " sent the upload to another server (" +
+                                                     redact_url(resolved) + "); Lectern sends neither the recording nor the "
+                                                     "credentials there: set the target's url to the server that stores uploads"});
         return resolved;
     }
 
@@ -95,7 +118,13 @@ private:
             }
             std::string next = r.header("upload-offset");
             if (next.empty()) return tl::unexpected(UploadError{true, "the tus server sent no Upload-Offset; will retry"});
-            offset = std::stoll(next);
+            auto at = offset_value(next);
+            if (!at) return tl::unexpected(garbled_offset(next));
+            // A PATCH that moved nothing would be sent again forever.
+            if (*at <= offset)
+                return tl::unexpected(UploadError{true, "the tus server took no bytes at offset " + std::to_string(offset) + " of " +
+                                                        redact_url(url) + "; will retry"});
+            offset = *at;
         }
         return {};
     }

@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS attempts(
 
 }  // namespace
 
-std::unique_ptr<UploadQueue> UploadQueue::open(const std::string& db_path) {
+SqliteDb open_sqlite(const std::string& db_path, const std::string& what, int busy_ms) {
     std::error_code ec;
     auto parent = std::filesystem::path(db_path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -71,10 +71,15 @@ std::unique_ptr<UploadQueue> UploadQueue::open(const std::string& db_path) {
     int rc = sqlite3_open_v2(db_path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     SqliteDb db(raw);
     if (rc != SQLITE_OK)
-        throw std::runtime_error("cannot open upload queue " + db_path + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory") +
+        throw std::runtime_error("cannot open " + what + " " + db_path + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory") +
                                  "; check that its folder exists and is writable");
+    sqlite3_busy_timeout(raw, busy_ms);
+    return db;
+}
+
+std::unique_ptr<UploadQueue> UploadQueue::open(const std::string& db_path) {
     // The CLI and the kiosk may write at the same moment; wait rather than fail.
-    sqlite3_busy_timeout(db.get(), 10000);
+    SqliteDb db = open_sqlite(db_path, "upload queue", 10000);
     std::unique_ptr<UploadQueue> q(new UploadQueue(std::move(db), db_path));
     // WAL lets the panel read while a worker writes. synchronous=FULL: writes are a few per second
     // at most, and a power cut right after "next speaker" must not lose the enqueued recording or

@@ -23,6 +23,10 @@ namespace lectern {
 using SqliteDb = std::unique_ptr<sqlite3, CDeleter<sqlite3_close_v2>>;
 using SqliteStatement = std::unique_ptr<sqlite3_stmt, CDeleter<sqlite3_finalize>>;
 
+// Opens (creating it and its folder) the SQLite file at db_path, shared by threads and processes
+// that wait busy_ms for each other's writes. Throws naming `what`, the path and the fix.
+SqliteDb open_sqlite(const std::string& db_path, const std::string& what, int busy_ms);
+
 // What a worker needs to run one job.
 struct UploadJob {
     int64_t id = 0;
@@ -87,6 +91,8 @@ private:
     SqliteStatement prepare(const char* sql);
     void exec(const char* sql);
     void log_attempt(int64_t id, const std::string& outcome, const std::string& message);
+    // One technician's transition (?1 = now, ?2 = the job id); true when it changed the job.
+    bool transition(const char* sql, int64_t id);
 
     std::mutex mutex_;  // one connection shared by the worker threads of this process
     SqliteDb db_;

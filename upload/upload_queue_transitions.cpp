@@ -15,20 +15,23 @@ std::string no_job(int64_t id) { return "no upload job " + std::to_string(id) + 
 
 }  // namespace
 
+bool UploadQueue::transition(const char* sql, int64_t id) {
+    std::lock_guard lock(mutex_);
+    auto st = prepare(sql);
+    sqlite3_bind_int64(st.get(), 1, now_unix());
+    sqlite3_bind_int64(st.get(), 2, id);
+    return sqlite3_step(st.get()) == SQLITE_DONE && sqlite3_changes(db_.get()) == 1;
+}
+
 tl::expected<void, std::string> UploadQueue::retry(int64_t id) {
     requeue_orphans();  // a paused job whose uploader died has no one left to let go of it
-    {
+    // A retry by a person starts a fresh series of attempts, now; never while an uploader still
+    // holds the job (it was paused or cancelled mid-upload and is stopping).
+    if (transition("UPDATE jobs SET state='queued', attempts=0, next_attempt_at=0, last_error='', updated_at=?1"
+                   " WHERE id=?2 AND owner='' AND state IN ('failed','paused','cancelled','queued')", id)) {
         std::lock_guard lock(mutex_);
-        // A retry by a person starts a fresh series of attempts, now; never while an uploader still
-        // holds the job (it was paused or cancelled mid-upload and is stopping).
-        auto st = prepare("UPDATE jobs SET state='queued', attempts=0, next_attempt_at=0, last_error='', updated_at=?"
-                          " WHERE id=? AND owner='' AND state IN ('failed','paused','cancelled','queued')");
-        sqlite3_bind_int64(st.get(), 1, now_unix());
-        sqlite3_bind_int64(st.get(), 2, id);
-        if (sqlite3_step(st.get()) == SQLITE_DONE && sqlite3_changes(db_.get()) == 1) {
-            log_attempt(id, "retry", "requested by technician");
-            return {};
-        }
+        log_attempt(id, "retry", "requested by technician");
+        return {};
     }
     auto j = job(id);
     if (!j) return tl::unexpected(no_job(id));
@@ -39,26 +42,15 @@ tl::expected<void, std::string> UploadQueue::retry(int64_t id) {
 }
 
 tl::expected<void, std::string> UploadQueue::pause(int64_t id) {
-    {
-        std::lock_guard lock(mutex_);
-        auto st = prepare("UPDATE jobs SET state='paused', updated_at=? WHERE id=? AND state IN ('queued','uploading','failed')");
-        sqlite3_bind_int64(st.get(), 1, now_unix());
-        sqlite3_bind_int64(st.get(), 2, id);
-        if (sqlite3_step(st.get()) == SQLITE_DONE && sqlite3_changes(db_.get()) == 1) return {};
-    }
+    if (transition("UPDATE jobs SET state='paused', updated_at=?1 WHERE id=?2 AND state IN ('queued','uploading','failed')", id))
+        return {};
     auto j = job(id);
     if (!j) return tl::unexpected(no_job(id));
     return tl::unexpected("job " + std::to_string(id) + " is " + to_string(j->state) + "; only queued, uploading or failed jobs can be paused");
 }
 
 tl::expected<void, std::string> UploadQueue::cancel(int64_t id) {
-    {
-        std::lock_guard lock(mutex_);
-        auto st = prepare("UPDATE jobs SET state='cancelled', updated_at=? WHERE id=? AND state!='done'");
-        sqlite3_bind_int64(st.get(), 1, now_unix());
-        sqlite3_bind_int64(st.get(), 2, id);
-        if (sqlite3_step(st.get()) == SQLITE_DONE && sqlite3_changes(db_.get()) == 1) return {};
-    }
+    if (transition("UPDATE jobs SET state='cancelled', updated_at=?1 WHERE id=?2 AND state!='done'", id)) return {};
     if (!job(id)) return tl::unexpected(no_job(id));
     return tl::unexpected("job " + std::to_string(id) + " is already done");
 }
@@ -152,11 +144,12 @@ void UploadQueue::set_local_verified(int64_t id) {
 
 void UploadQueue::finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt) {
     std::lock_guard lock(mutex_);
-    // Only the owner may end its attempt: a queue that lost the job (its owner was taken for dead)
-    // changes nothing. A pause or cancel that came meanwhile wins over anything but done.
+    // Only the owner (or anyone, for a job no one holds) may end an attempt: a queue that lost the
+    // job to another owner changes nothing. A pause or cancel that came meanwhile wins over
+    // anything but done.
     auto st = prepare("UPDATE jobs SET state=CASE WHEN ?1!='done' AND state IN ('paused','cancelled') THEN state ELSE ?1 END,"
                       " last_error=?2, next_attempt_at=?3, bytes_per_s=0, owner='', updated_at=?4,"
-                      " resume=CASE WHEN ?1='done' THEN '' ELSE resume END WHERE id=?5 AND owner=?6 RETURNING state");
+                      " resume=CASE WHEN ?1='done' THEN '' ELSE resume END WHERE id=?5 AND owner IN (?6, '') RETURNING state");
     sqlite3_bind_text(st.get(), 1, to_string(state), -1, SQLITE_STATIC);
     sqlite3_bind_text(st.get(), 2, error.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st.get(), 3, next_attempt);

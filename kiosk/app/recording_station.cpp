@@ -42,7 +42,7 @@ RecorderView::State view_state(RecorderState s) {
 
 }  // namespace
 
-RecordingStation::RecordingStation(const LecternConfig& config, const std::string& time_zone) : config_(config), time_zone_(time_zone) {
+RecordingStation::RecordingStation(const LecternConfig& config, const std::string& time_zone) : config_(config) {
     try {
         uploads_ = std::make_unique<UploadService>(config_.upload);
     } catch (const std::exception& e) {
@@ -54,30 +54,20 @@ RecordingStation::RecordingStation(const LecternConfig& config, const std::strin
     });
     // Files written down by an earlier run (killed within the undo window, or uploads were off).
     held_->recover(resolved_output_dir(config_.media));
-    recorder_ = std::make_unique<Recorder>(config_.media);
-    recorder_->on_finished([this](const FinishedRecording& done) { held_->finished(done, std::chrono::steady_clock::now()); });
+    recorder_ = std::make_unique<RecorderOpener>(config_.media, config_.kiosk.id, time_zone);
+    recorder_->recorder().on_finished([this](const FinishedRecording& done) { held_->finished(done, std::chrono::steady_clock::now()); });
     capture_wanted_ = config_.session.auto_record;
-    if (capture_wanted_) open_recorder_async();
+    recorder_->poll(capture_wanted_);
 }
 
 RecordingStation::~RecordingStation() {
-    if (opening_.valid()) opening_.wait();
-    media_control_.reset();
     if (recorder_) recorder_->close();  // finishes and finalizes a recording in progress
     held_->release_due(std::chrono::steady_clock::now(), true);  // nothing waits for an undo at exit
 }
 
-void RecordingStation::open_recorder_async() {
-    // Opening probes devices and RTSP cameras, which can take seconds: never on the frame.
-    opening_ = std::async(std::launch::async, [this] { return recorder_->open(); });
-}
-
 MediaRecorderControl& RecordingStation::GuardedControl::open_or_throw() {
     station_.capture_wanted_ = true;  // a command needs the recorder: open it now if nothing did
-    if (!station_.media_control_)
-        throw std::runtime_error(station_.recorder_problem_.empty() ? "The recorder is still starting; try again in a moment."
-                                                                    : station_.recorder_problem_);
-    return *station_.media_control_;
+    return station_.recorder_->control_or_throw();
 }
 void RecordingStation::GuardedControl::start(const RecordingPlan& plan) { open_or_throw().start(plan); }
 void RecordingStation::GuardedControl::stop() {
@@ -97,33 +87,24 @@ void RecordingStation::GuardedControl::merge_back() {
     if (auto ok = station_.held_->undo(std::chrono::steady_clock::now()); !ok) throw std::runtime_error(ok.error());
 }
 RecorderActivity RecordingStation::GuardedControl::activity() const {
-    return station_.media_control_ ? station_.media_control_->activity() : RecorderActivity::Pending;
+    const MediaRecorderControl* control = station_.recorder_->control();
+    return control ? control->activity() : RecorderActivity::Pending;
 }
 
 RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
-    if (opening_.valid() && opening_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        auto opened = opening_.get();
-        if (opened) {
-            media_control_ = std::make_unique<MediaRecorderControl>(*recorder_, config_.kiosk.id, time_zone_);
-            recorder_problem_.clear();
-        } else {
-            recorder_problem_ = opened.error();
-            next_open_try_ = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        }
-    }
-    if (!media_control_ && !opening_.valid() && capture_wanted_ && std::chrono::steady_clock::now() >= next_open_try_)
-        open_recorder_async();
+    recorder_->poll(capture_wanted_);
     held_->release_due(std::chrono::steady_clock::now());
 
     RecorderView view;
-    if (!media_control_) {
-        view.state = recorder_problem_.empty() ? RecorderView::State::Idle : RecorderView::State::Failed;
-        view.message = !recorder_problem_.empty() ? recorder_problem_ + " (retrying every 10 s)"
+    if (!recorder_->is_open()) {
+        const std::string& problem = recorder_->problem();
+        view.state = problem.empty() ? RecorderView::State::Idle : RecorderView::State::Failed;
+        view.message = !problem.empty() ? problem + " (retrying every 10 s)"
                        : capture_wanted_          ? "Starting the recorder…"
                                                   : "The recorder opens when a screen or a recording needs it";
         return view;
     }
-    const RecorderStatus s = recorder_->status();
+    const RecorderStatus s = recorder_->recorder().status();
     view.state = view_state(s.state);
     view.message = s.message;
     view.alerts = s.alerts;
@@ -134,7 +115,7 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     if (s.dropped_frames > 0) view.alerts.push_back(std::to_string(s.dropped_frames) + " frames dropped: the encoder is falling behind");
     const auto now = std::chrono::steady_clock::now();
     bool heard = false;
-    for (const ChannelLevel& c : recorder_->audio_levels().channels) {
+    for (const ChannelLevel& c : recorder_->recorder().audio_levels().channels) {
         view.peak_dbfs.push_back(static_cast<float>(c.peak_dbfs));
         view.rms_dbfs.push_back(static_cast<float>(c.rms_dbfs));
         heard |= c.peak_dbfs > kSilenceDbfs;
@@ -142,7 +123,7 @@ RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     if (heard || s.state != RecorderState::Recording) sound_last_heard_ = now;
     if (const auto quiet = std::chrono::duration_cast<seconds>(now - sound_last_heard_); quiet >= kSilenceAlert)
         view.alerts.push_back("Silence for " + std::to_string(quiet.count()) + " s: check the microphone and the mixer");
-    if (recorder_->latest_preview(preview_) && !preview_.rgba.empty())
+    if (recorder_->recorder().latest_preview(preview_) && !preview_.rgba.empty())
         preview_texture_ = renderer.update_preview(preview_.rgba.data(), preview_.width, preview_.height);
     view.preview = preview_texture_;
     view.preview_width = preview_.width;
@@ -202,7 +183,7 @@ const StatsHistory& RecordingStation::sample_stats(TimePoint now) {
     if (wall > 0) push(stats_.cpu_percent, static_cast<float>(100.0 * (cpu - last_cpu_seconds_) / wall));
     last_cpu_seconds_ = cpu;
     last_sample_ = now;
-    push(stats_.video_kbps, media_control_ ? static_cast<float>(recorder_->status().bitrate_kbps) : 0.0f);
+    push(stats_.video_kbps, recorder_->is_open() ? static_cast<float>(recorder_->recorder().status().bitrate_kbps) : 0.0f);
     double upload = 0;
     for (const UploadRow& row : upload_rows()) upload += row.bytes_per_second;
     push(stats_.upload_mbps, static_cast<float>(upload / 1e6));

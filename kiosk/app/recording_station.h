@@ -6,15 +6,12 @@
 
 #include "held_recordings.h"
 #include "lectern_config.h"
-#include "recorder.h"
-#include "recorder_control.h"
+#include "recorder_opener.h"
 #include "screens/operator_view.h"
 #include "screens/recorder_view.h"
 #include "screens/screen.h"
 #include "upload_service.h"
 
-#include <atomic>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -61,18 +58,10 @@ private:
         RecordingStation& station_;
     };
 
-    void open_recorder_async();
-
     LecternConfig config_;
-    std::string time_zone_;
-    std::unique_ptr<Recorder> recorder_;
-    std::unique_ptr<MediaRecorderControl> media_control_;
+    std::unique_ptr<RecorderOpener> recorder_;
     GuardedControl control_{*this};
-    std::future<tl::expected<void, std::string>> opening_;
-    std::atomic<bool> open_{false};
     bool capture_wanted_ = false;
-    std::string recorder_problem_;
-    std::chrono::steady_clock::time_point next_open_try_{};
     // Finished recordings wait out the undo window here (written down first) before upload.
     std::unique_ptr<HeldRecordings> held_;
     mutable std::mutex problem_mutex_;  // guards upload_problem_

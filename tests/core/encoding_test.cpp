@@ -16,6 +16,17 @@ TEST_CASE("base64 matches RFC 4648's test vectors, padding included") {
     CHECK(base64("大厅") == "5aSn5Y6F");
 }
 
+TEST_CASE("base64 decodes what it encodes and refuses what is not base64") {
+    for (const char* text : {"f", "fo", "foo", "foob", "fooba", "foobar", "staff:p@ss:大厅"}) {
+        CAPTURE(text);
+        CHECK(base64_decode(base64(text)) == text);
+    }
+    CHECK(base64_decode("") == "");
+    CHECK(base64_decode("Zm9") == "");     // not a multiple of four
+    CHECK(base64_decode("Zm9v!A==") == "");  // not in the alphabet
+    CHECK(base64_decode(std::string(4100, 'A')) == "");
+}
+
 TEST_CASE("hex is lowercase, two digits a byte, high bytes included") {
     CHECK(to_hex(std::string("\x00\x0f\xa0\xff", 4)) == "000fa0ff");
 }

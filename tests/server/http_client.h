@@ -2,9 +2,21 @@
 // curl would never send (malformed requests, idle connections).
 #pragma once
 
+#include "web_config.h"
+
 #include <string>
 
 namespace lectern::test {
+
+// [web] for tests: a free port on 127.0.0.1, two workers, 1 s timeouts.
+inline WebConfig test_web_config() {
+    WebConfig c;
+    c.listen = "127.0.0.1:0";
+    c.threads = 2;
+    c.read_timeout_s = 1;
+    c.write_timeout_s = 1;
+    return c;
+}
 
 struct CurlResult {
     int status = 0;      // HTTP status, 0 when curl got none

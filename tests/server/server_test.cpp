@@ -14,21 +14,8 @@
 using namespace lectern;
 using lectern::test::curl;
 
-namespace {
-
-WebConfig test_config() {
-    WebConfig c;
-    c.listen = "127.0.0.1:0";
-    c.threads = 2;
-    c.read_timeout_s = 1;
-    c.write_timeout_s = 1;
-    return c;
-}
-
-}  // namespace
-
 TEST_CASE("the server answers /healthz with ok") {
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_health_routes(server);
     server.start();
     REQUIRE(server.port() > 0);
@@ -39,7 +26,7 @@ TEST_CASE("the server answers /healthz with ok") {
 }
 
 TEST_CASE("an unknown path gets a 404 that says where to look") {
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_health_routes(server);
     server.start();
     auto r = curl(server.port(), "/nothing-here");
@@ -49,7 +36,7 @@ TEST_CASE("an unknown path gets a 404 that says where to look") {
 }
 
 TEST_CASE("malformed requests get 400 and the server keeps serving") {
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     add_health_routes(server);
     server.start();
     std::string answer = test::raw_exchange(server.port(), "THIS IS NOT HTTP\r\n\r\n");
@@ -64,7 +51,7 @@ TEST_CASE("malformed requests get 400 and the server keeps serving") {
 }
 
 TEST_CASE("a request body over the limit gets 413") {
-    WebConfig c = test_config();
+    WebConfig c = test::test_web_config();
     c.max_body_kib = 1;
     HttpServer server(c);
     server.post("/echo", [](const httplib::Request& req, httplib::Response& res) { reply(res, 200, req.body); });
@@ -74,7 +61,7 @@ TEST_CASE("a request body over the limit gets 413") {
 }
 
 TEST_CASE("a handler that throws answers 500 without the exception's text") {
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     server.get("/boom", [](const httplib::Request&, httplib::Response&) {
         throw std::runtime_error("secret path /home/staff/token");
     });
@@ -90,7 +77,7 @@ TEST_CASE("files of the web folder are served and paths that climb out are refus
     std::filesystem::create_directories(dir / "web");
     std::ofstream(dir / "web" / "index.html") << "<h1>room</h1>";
     std::ofstream(dir / "private.txt") << "not for the web";
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     REQUIRE(server.serve_files("/", dir / "web"));
     CHECK_FALSE(server.serve_files("/x", dir / "missing"));
     server.start();
@@ -105,7 +92,7 @@ TEST_CASE("files of the web folder are served and paths that climb out are refus
 }
 
 TEST_CASE("a bearer-guarded route refuses a missing or wrong token and accepts the right one") {
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     const std::string token = "s3cret-token-value";
     server.post("/guarded", [&](const httplib::Request& req, httplib::Response& res) {
         if (!bearer_token_matches(req, token)) return refuse_unauthorized(res, "Bearer", "wrong or missing token");
@@ -132,7 +119,7 @@ TEST_CASE("an empty expected token or password opens nothing") {
 }
 
 TEST_CASE("the staff password check takes basic credentials with the right password only") {
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     server.get("/staff", [](const httplib::Request& req, httplib::Response& res) {
         if (!staff_password_matches(req, "pa:ss wörd", "staff")) return refuse_unauthorized(res, "Basic", "staff only");
         reply(res, 200, "welcome");
@@ -155,7 +142,7 @@ TEST_CASE("a bare port binds 127.0.0.1 only and nonsense listen values are refus
     CHECK_THROWS_AS(parse_listen("eighty"), std::invalid_argument);
     CHECK_THROWS_AS(parse_listen("127.0.0.1:70000"), std::invalid_argument);
     CHECK_THROWS_AS(parse_listen(":80"), std::invalid_argument);
-    WebConfig c = test_config();
+    WebConfig c = test::test_web_config();
     c.listen = "0";
     HttpServer server(c);
     server.start();
@@ -163,9 +150,9 @@ TEST_CASE("a bare port binds 127.0.0.1 only and nonsense listen values are refus
 }
 
 TEST_CASE("a port already in use is reported with the setting to change") {
-    HttpServer first(test_config());
+    HttpServer first(test::test_web_config());
     first.start();
-    WebConfig c = test_config();
+    WebConfig c = test::test_web_config();
     c.listen = "127.0.0.1:" + std::to_string(first.port());
     HttpServer second(c);
     try {
@@ -177,7 +164,7 @@ TEST_CASE("a port already in use is reported with the setting to change") {
 }
 
 TEST_CASE("idle clients are dropped after the read timeout and cannot starve the others") {
-    WebConfig c = test_config();
+    WebConfig c = test::test_web_config();
     c.threads = 1;
     HttpServer server(c);
     add_health_routes(server);
@@ -190,7 +177,7 @@ TEST_CASE("idle clients are dropped after the read timeout and cannot starve the
 
 TEST_CASE("the shipped web page and its icon are served from the assets folder") {
     ::setenv("LECTERN_ASSETS_DIR", LECTERN_SOURCE_DIR "/assets", 1);
-    HttpServer server(test_config());
+    HttpServer server(test::test_web_config());
     REQUIRE(serve_web_assets(server));
     server.start();
     auto page = curl(server.port(), "/");

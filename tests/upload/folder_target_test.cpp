@@ -220,7 +220,11 @@ TEST_CASE("the upload service puts a finished recording into the local archive w
     UploadService service(config);
     auto start = std::chrono::steady_clock::now();
     REQUIRE(service.enqueue(rec.media, rec.sidecar));
-    CHECK(wait_until([&] { return service.view().jobs.at(0).state == JobState::Done; }, 10));
+    // The service publishes its view from its own thread: the job may not be in it yet.
+    CHECK(wait_until([&] {
+        UploadQueueView v = service.view();
+        return !v.jobs.empty() && v.jobs[0].state == JobState::Done;
+    }, 10));
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
     CHECK(sha256_of(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
     auto bad = service.enqueue(rec.media, dir / "missing.json");

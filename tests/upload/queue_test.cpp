@@ -70,6 +70,15 @@ TEST_CASE("the key template gives safe remote names from the sidecar") {
     CHECK(expand_key_template("../{room}", s) == "Hall-A");               // no way out of the target
 }
 
+TEST_CASE("a sidecar is read with the recorder's own field names") {
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 10);  // written as media/sidecar.cpp writes them
+    Sidecar s = read_sidecar(rec.sidecar);
+    CHECK(s.duration_s == doctest::Approx(1788.0));
+    CHECK(s.size_bytes == 10);
+    CHECK(s.sha256 == rec.sha256);
+}
+
 TEST_CASE("a recording is queued once per target and the queue survives reopening") {
     TempDir dir;
     auto rec = make_recording(dir.path, "talk", 1000);

@@ -54,7 +54,7 @@ Recording make_recording(const std::string& dir, const std::string& name, int64_
     s << R"({"event":"BJAST 2026","room":"Hall A","item_id":"k1","title":"Opening: Keynote / Welcome",)"
       << R"("speakers":[{"name":"Li Wei","native_name":"李伟","affiliation":"Tsinghua"}],)"
       << R"("scheduled_start":"2026-11-25T09:00:00+08:00","scheduled_end":"2026-11-25T09:30:00+08:00",)"
-      << R"("actual_start":"2026-11-25T09:01:12+08:00","actual_end":"2026-11-25T09:31:00+08:00","duration_s":1788.0,)"
+      << R"("actual_start":"2026-11-25T09:01:12+08:00","actual_end":"2026-11-25T09:31:00+08:00","duration_seconds":1788.0,)"
       << R"("size_bytes":)" << size << R"(,"sha256":")" << r.sha256 << R"(","codecs":"h264/aac","kiosk_id":"lectern-test","recovered":false})";
     write_file(r.sidecar, s.str());
     return r;

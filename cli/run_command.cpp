@@ -1,0 +1,132 @@
+// `lectern run --headless [--config FILE] [--listen ADDR] [--room ID]`: a room recorder without a
+// display. Follows the agenda (records each item with padding, splits between items), uploads every
+// file, serves the status API, metrics and remote control, and tells systemd how it is (READY,
+// STATUS, WATCHDOG). SIGTERM or SIGINT finishes the current file cleanly and exits.
+#include "commands.h"
+
+#include "agenda_source.h"
+#include "clock.h"
+#include "command_inbox.h"
+#include "control_routes.h"
+#include "headless_station.h"
+#include "health_routes.h"
+#include "http_server.h"
+#include "lectern_config.h"
+#include "metrics_routes.h"
+#include "secrets.h"
+#include "service_notify.h"
+#include "status_routes.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <mutex>
+
+namespace lectern {
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_stop_signal(int) { g_stop = true; }
+
+struct RunOptions {
+    bool headless = false;
+    std::string config_file, listen, room;
+};
+
+RunOptions parse(const std::vector<std::string>& args) {
+    RunOptions o;
+    for (size_t i = 0; i < args.size(); ++i) {
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size()) throw std::invalid_argument("run: " + args[i] + " needs a value");
+            return args[++i];
+        };
+        if (args[i] == "--headless") o.headless = true;
+        else if (args[i] == "--config") o.config_file = value();
+        else if (args[i] == "--listen") o.listen = value();
+        else if (args[i] == "--room") o.room = value();
+        else throw std::invalid_argument("run: unknown argument \"" + args[i] + "\"; usage: lectern run --headless [--config FILE] [--listen ADDR] [--room ID]");
+    }
+    if (!o.headless) throw std::invalid_argument("run: only --headless is supported; the kiosk with a screen is plain `lectern`");
+    return o;
+}
+
+std::string state_line(const StationStatus& s) {
+    std::string line = s.state;
+    if (s.current) line += ": " + s.current->title;
+    if (!s.reason.empty() && s.state == "error") line += " (" + s.reason + ")";
+    return line;
+}
+
+}  // namespace
+
+int run_run_command(const std::vector<std::string>& args) {
+    const RunOptions options = parse(args);
+    LecternConfig config = options.config_file.empty() ? LecternConfig{} : load_config(options.config_file);
+    if (!options.listen.empty()) config.web.listen = options.listen;
+    if (config.web.listen.empty()) config.web.listen = "8080";  // a room recorder is reached over its API
+    parse_listen(config.web.listen);
+
+    SystemClock clock;
+    AgendaSource agenda(config.agenda, clock, true);
+    auto shown = agenda.current();
+    const std::string room = !options.room.empty() ? options.room : !config.kiosk.room.empty() ? config.kiosk.room : shown->rooms.front().id;
+    if (!shown->room(room)) throw std::invalid_argument("run: room \"" + room + "\" is not in the agenda");
+    agenda.start_watching();
+
+    HeadlessStation station(config, shown->event.time_zone);
+    SessionController controller(shown, room, station.control());
+    StatusCollector collector(config, room);
+    StatusBoard board;
+    CommandInbox inbox;
+    std::mutex wake_mutex;
+    std::condition_variable wake;
+    inbox.set_wake([&] { wake.notify_one(); });
+
+    // The token is read once, handed to the control route, and never printed.
+    std::string token = Secrets::load(expand_home(config.upload.secrets_file)).get(config.web.api_token_secret).password;
+    HttpServer server(config.web);
+    add_health_routes(server);
+    add_status_routes(server, board);
+    add_metrics_routes(server, board);
+    add_control_routes(server, inbox, std::move(token));
+    serve_web_assets(server);
+    server.start();
+    std::printf("lectern run: room %s, serving http://%s:%d\n", room.c_str(), server.host().c_str(), server.port());
+    std::fflush(stdout);
+
+    std::signal(SIGTERM, on_stop_signal);
+    std::signal(SIGINT, on_stop_signal);
+    ServiceNotifier notifier;
+    bool announced = false;
+    PreviewFrame preview;
+    while (!g_stop) {
+        const TimePoint now = clock.now();
+        if (auto latest = agenda.current(); latest != shown) controller.set_agenda(shown = latest);
+        station.tick();
+        apply_remote_commands(inbox, controller, now);
+        controller.tick_automatic(now, seconds{config.session.padding_seconds});
+        StationInputs in = station.inputs();
+        in.agenda = shown.get();
+        in.agenda_problem = agenda.problem();
+        in.controller = &controller;
+        StationStatus status = collector.collect(in, now);
+        const std::string line = state_line(status);
+        board.publish(std::move(status));
+        if (station.latest_preview(preview)) board.publish_preview(preview);
+        if (!announced) notifier.ready(line), announced = true;
+        else notifier.healthy(line);  // reached only while this loop turns: a stuck loop stops the pings
+        std::unique_lock lock(wake_mutex);
+        wake.wait_for(lock, std::chrono::milliseconds(200));
+    }
+
+    std::fprintf(stderr, "<5>lectern: stopping: finishing the current file\n");
+    notifier.stopping("finishing the current file");
+    if (controller.state() != SessionController::State::Idle) controller.apply(Command{CommandKind::Stop}, clock.now());
+    station.close();
+    server.stop();
+    std::fprintf(stderr, "<5>lectern: stopped cleanly\n");
+    return kExitOk;
+}
+
+}  // namespace lectern

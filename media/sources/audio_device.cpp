@@ -1,0 +1,31 @@
+// Audio-only capture devices: ALSA (a USB microphone or the mixer's line out into a sound card)
+// and PulseAudio (or PipeWire-pulse). Both take the same options; only the format and the fix differ.
+#include "source.h"
+
+namespace lectern {
+namespace {
+
+SourceSpec audio_device_source(const MediaConfig& c, const char* format, const char* what, const char* fix) {
+    SourceSpec s;
+    s.what = std::string(what) + " " + c.audio_device;
+    s.format = format;
+    s.url = c.audio_device;
+    s.options = {{"sample_rate", std::to_string(c.sample_rate)}, {"channels", std::to_string(c.channels)}};
+    s.fix = fix;
+    s.take_video = false;
+    return s;
+}
+
+}  // namespace
+
+SourceSpec alsa_source(const MediaConfig& c) {
+    return audio_device_source(c, "alsa", "ALSA device",
+                               "check 'lectern devices' (or arecord -l) and set [media] audio_device, e.g. \"hw:1,0\"");
+}
+
+SourceSpec pulse_source(const MediaConfig& c) {
+    return audio_device_source(c, "pulse", "PulseAudio source",
+                               "check that the sound server runs for this user (pactl list sources short) and set [media] audio_device");
+}
+
+}  // namespace lectern
