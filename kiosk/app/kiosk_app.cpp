@@ -126,6 +126,9 @@ struct Session {
         shell->live_overrides().stage_message = options.message;
     }
 
+    // The speaker timer's huge digits are baked only where the timer screen is shown.
+    bool shows_timer() const { return shell->public_screen() == ScreenId::Timer; }
+
     ScreenContext context(const Agenda& shown, const ui::Fonts& fonts, ImVec2 size, TimePoint now) const {
         ScreenContext ctx{shown, now, fonts, size, config.display.page_seconds, {}};
         ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
@@ -166,7 +169,7 @@ int run_screenshot(const KioskOptions& options) {
     }
 
     ui::Fonts fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
-                                           agenda_glyphs(*agenda) + options.search + options.message);
+                                           agenda_glyphs(*agenda) + options.search + options.message, session.shows_timer());
     // Two frames: ImGui settles item sizes and hover state on the first.
     for (int frame = 0; frame < 2; ++frame) {
         renderer->begin_frame();
@@ -230,7 +233,8 @@ int run_kiosk(const KioskOptions& options) {
             if (latest != agenda) session.shell->set_agenda(latest);
             agenda = latest;
             baked_size = size;
-            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale), agenda_glyphs(*agenda));
+            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale), agenda_glyphs(*agenda),
+                                         session.shows_timer());
         }
         session.shell->tick(now, input);
         renderer->begin_frame();
