@@ -186,6 +186,10 @@ int run_screenshot(const KioskOptions& options) {
         const NowNext nn = now_next(*agenda, room.id, now);
         std::printf("room %s: now %s, next %s\n", room.id.c_str(), nn.now ? nn.now->id.c_str() : "-", nn.next ? nn.next->id.c_str() : "-");
     }
+    // And the slots "find my slot" listed for --search.
+    if (!options.search.empty())
+        for (const SpeakerSlot& slot : find_slots(*agenda, options.search))
+            std::printf("slot %s: %s\n", slot.speaker->id.c_str(), slot.item->id.c_str());
     return 0;
 }
 
