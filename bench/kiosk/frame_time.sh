@@ -13,18 +13,7 @@ bin=${LECTERN_BUILD_DIR:-$top/build}/bin
 size=${1:-1920x1080}
 window=${2:-60}
 talk=${3:-20}
-work=$(mktemp -d /tmp/lectern-frame-bench-XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" & pids+=($!)
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$work/display")"
+source "$top/bench/kiosk/xvfb_kiosk.sh" frame
 
 # Talks of $talk seconds back to back from a few seconds ago until well after the run, in UTC.
 {
