@@ -30,6 +30,7 @@ void HeadlessStation::tick() {
 void HeadlessStation::queue_finished() {
     while (auto done = recorder_->recorder().wait_finished(std::chrono::milliseconds(0))) {
         std::fprintf(stderr, "<6>lectern: finished %s\n", done->media_path.c_str());
+        if (finished_) finished_(done->media_path, done->sidecar_path);
         if (!uploads_) continue;
         if (auto queued = uploads_->enqueue(done->media_path, done->sidecar_path); !queued) {
             upload_problem_ = queued.error();
@@ -39,14 +40,7 @@ void HeadlessStation::queue_finished() {
 }
 
 StationInputs HeadlessStation::inputs() const {
-    StationInputs in;
-    if (!recorder_) return in;
-    in.recorder_open = recorder_->is_open();
-    in.recorder_problem = recorder_->problem();
-    in.recorder = recorder_->recorder().status();
-    in.audio = recorder_->recorder().audio_levels();
-    if (uploads_) in.uploads = uploads_->view();
-    return in;
+    return recorder_ ? recorder_inputs(*recorder_, uploads_.get()) : StationInputs{};
 }
 
 bool HeadlessStation::latest_preview(PreviewFrame& out) const {

@@ -7,7 +7,8 @@
 // and MP4 tags are rewritten, and nothing is handed on while a correction waits to be applied.
 //
 // Threads: finished() and apply_corrections() run on the finalizer thread (the join and the
-// rewrite take a while); everything else on the kiosk's main thread. Nothing here waits for the other side.
+// rewrite take a while); release_due() on the kiosk's upload-handoff thread (it writes to the
+// upload queue); everything else on the kiosk's main thread. Nothing here waits for the other side.
 #pragma once
 
 #include "recording_types.h"

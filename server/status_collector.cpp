@@ -3,6 +3,8 @@
 #include "disk_watch.h"
 #include "media_config.h"
 
+#include <filesystem>
+
 namespace lectern {
 namespace {
 
@@ -24,6 +26,16 @@ std::optional<ItemSummary> summary(const Agenda& agenda, const AgendaItem* item)
 
 }  // namespace
 
+StationInputs recorder_inputs(const RecorderOpener& recorder, const UploadService* uploads) {
+    StationInputs in;
+    in.recorder_open = recorder.is_open();
+    in.recorder_problem = recorder.problem();
+    in.recorder = recorder.recorder().status();
+    in.audio = recorder.recorder().audio_levels();
+    if (uploads) in.uploads = uploads->view();
+    return in;
+}
+
 StatusCollector::StatusCollector(const LecternConfig& config, std::string room_id)
     : config_(config), room_id_(std::move(room_id)) {}
 
@@ -40,7 +52,11 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
     s.audio = in.audio;
     s.uploads = in.uploads;
 
-    if (!in.recorder_open) s.state = "error", s.reason = in.recorder_problem.empty() ? "opening the recorder" : in.recorder_problem;
+    // Opening takes a moment, and a kiosk opens its recorder only once a screen or command needs it:
+    // neither is an error. A recorder that failed to open is.
+    if (!in.recorder_open && !in.recorder_problem.empty()) s.state = "error", s.reason = in.recorder_problem;
+    else if (!in.recorder_open)
+        s.state = "idle", s.reason = in.recorder_wanted ? "opening the recorder" : "the recorder opens when a screen or a command needs it";
     else if (in.recorder.state == RecorderState::Failed) s.state = "error", s.reason = in.recorder.message;
     else if (in.recorder.state == RecorderState::Recording) s.state = "recording", s.reason = in.recorder.message;
     else if (in.recorder.state == RecorderState::Paused) s.state = "paused", s.reason = in.recorder.message;
@@ -51,7 +67,12 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
     s.silence_seconds = std::chrono::duration<double>(steady - last_heard_).count();
 
     if (steady - disk_checked_ >= std::chrono::seconds(1)) {
-        disk_free_ = free_bytes(resolved_output_dir(config_.media));
+        // Before the recorder first opens, its folder may not exist yet: the disk it will be on is
+        // the one of its nearest existing parent.
+        std::filesystem::path folder = resolved_output_dir(config_.media);
+        std::error_code ec;
+        while (folder.has_relative_path() && !std::filesystem::exists(folder, ec)) folder = folder.parent_path();
+        disk_free_ = free_bytes(folder.string());
         disk_checked_ = steady;
     }
     s.disk_free_bytes = disk_free_;
@@ -70,7 +91,7 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
 
     if (in.agenda != seen_agenda_) agenda_loaded_unix_ = unix_of(now), seen_agenda_ = in.agenda;
     s.agenda_loaded_unix = agenda_loaded_unix_;
-    s.agenda_source = config_.agenda.file.empty() ? "demo" : config_.agenda.file;
+    s.agenda_source = config_.opencast.enabled() ? "opencast" : config_.agenda.file.empty() ? "demo" : config_.agenda.file;
     s.agenda_problem = in.agenda_problem;
     if (in.agenda) {
         LiveSession none;

@@ -10,6 +10,8 @@
 #include "screens/operator_view.h"
 #include "screens/recorder_view.h"
 #include "screens/screen.h"
+#include "status_collector.h"
+#include "upload_handoff.h"
 #include "upload_service.h"
 
 #include <memory>
@@ -40,6 +42,9 @@ public:
     // Once a second is enough: CPU of this process, video bitrate, upload speed.
     const StatsHistory& sample_stats(TimePoint now);
     std::vector<std::string> problems() const;  // for the notice banner
+    // For the web API (kiosk_web): the recorder's and the uploads' snapshots, and the latest preview.
+    StationInputs status_inputs() const;
+    const PreviewFrame& preview() const { return preview_; }
 
 private:
     class GuardedControl final : public RecorderControl {
@@ -68,6 +73,8 @@ private:
     mutable std::mutex problem_mutex_;  // guards upload_problem_
     std::unique_ptr<UploadService> uploads_;
     std::string upload_problem_;
+    // Hands held files and upload actions to the queue off the frame (last: it uses the above).
+    std::unique_ptr<UploadHandoff> handoff_;
     PreviewFrame preview_;
     ImTextureID preview_texture_ = nullptr;
     std::chrono::steady_clock::time_point sound_last_heard_ = std::chrono::steady_clock::now();
