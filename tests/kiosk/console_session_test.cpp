@@ -69,6 +69,26 @@ std::vector<nlohmann::json> archived(RecordingStation& station, UiDriver& consol
     return found;
 }
 
+// A fresh folder, the station and the console opened with the PIN, recording since S 1.5 s ago.
+fs::path fresh_folder(const std::string& name) {
+    const fs::path dir = fs::absolute(name);
+    fs::remove_all(dir);
+    return dir;
+}
+struct RecordingConsole {
+    fs::path dir;
+    LecternConfig config;
+    RecordingStation station;
+    UiDriver console;
+    explicit RecordingConsole(const std::string& name)
+        : dir(fresh_folder(name)), config(station_config(dir)), station(config, "Asia/Shanghai"),
+          console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800) {
+        open_console(station, console);
+        console.type("s");
+        frames_for(station, console, std::chrono::milliseconds(1500));
+    }
+};
+
 // The title tag of every MP4 under folder (ffprobe).
 std::set<std::string> mp4_titles(const fs::path& folder) {
     std::set<std::string> titles;
@@ -152,14 +172,8 @@ TEST_CASE("start, next speaker undone, three next speakers and stop from the con
 }
 
 TEST_CASE("undo after two quick next speakers joins the file that the last split ended, not an older one") {
-    const fs::path dir = fs::absolute("console_undo_right_file");
-    fs::remove_all(dir);
-    LecternConfig config = station_config(dir);
-    RecordingStation station(config, "Asia/Shanghai");
-    UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
-    open_console(station, console);
-    console.type("s");
-    frames_for(station, console, std::chrono::milliseconds(1500));
+    RecordingConsole run("console_undo_right_file");
+    auto& [dir, config, station, console] = run;
     console.type("n");  // address-wu -> intro-bjast
     frames_for(station, console, std::chrono::milliseconds(3000));
     console.type("n");  // intro-bjast -> intro-kitech, pressed by mistake
@@ -210,14 +224,8 @@ TEST_CASE("a file held for the undo window while uploads are off is queued at th
 }
 
 TEST_CASE("Edit on the speech being recorded and on the one held before upload reaches their sidecars and MP4 tags in the archive") {
-    const fs::path dir = fs::absolute("console_corrections");
-    fs::remove_all(dir);
-    LecternConfig config = station_config(dir);
-    RecordingStation station(config, "Asia/Shanghai");
-    UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
-    open_console(station, console);
-    console.type("s");
-    frames_for(station, console, std::chrono::milliseconds(1500));
+    RecordingConsole run("console_corrections");
+    auto& [dir, config, station, console] = run;
     console.type("n");  // address-wu ends and waits out the undo window; intro-bjast is recorded
     auto held = [&] {
         for (const UploadRow& row : station.upload_rows()) if (row.state == "held") return true;
@@ -248,14 +256,8 @@ TEST_CASE("Edit on the speech being recorded and on the one held before upload r
 }
 
 TEST_CASE("a recordings folder that turns unusable while recording, then next speaker, is an alert and a kept file, not an abort") {
-    const fs::path dir = fs::absolute("console_folder_gone");
-    fs::remove_all(dir);
-    LecternConfig config = station_config(dir);
-    RecordingStation station(config, "Asia/Shanghai");
-    UiDriver console(config, ScreenId::Room, *parse_rfc3339("2024-04-29T09:11:00+08:00"), &station.control(), 1280, 800);
-    open_console(station, console);
-    console.type("s");
-    frames_for(station, console, std::chrono::milliseconds(1500));
+    RecordingConsole run("console_folder_gone");
+    auto& [dir, config, station, console] = run;
     // As chmod a-x would for another user (root passes any permission): nothing in the folder can
     // be looked at, so the next file cannot be named and the finished one cannot be finalized.
     fs::rename(dir / "recordings", dir / "recordings-away");
