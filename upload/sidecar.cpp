@@ -46,9 +46,15 @@ Sidecar read_sidecar(const std::string& path) {
         for (const auto& sp : j["speakers"]) {
             if (!sp.is_object()) continue;
             SpeakerInfo info;
-            info.name = sp.value("name", "");
-            info.native_name = sp.value("native_name", "");
-            info.affiliation = sp.value("affiliation", "");
+            auto field = [&](const char* key) -> std::string {  // like text(), for a speaker
+                auto it = sp.find(key);
+                if (it == sp.end() || it->is_null()) return {};
+                if (!it->is_string()) throw std::runtime_error("sidecar " + path + ": speakers[].\"" + key + "\" must be a string");
+                return it->get<std::string>();
+            };
+            info.name = field("name");
+            info.native_name = field("native_name");
+            info.affiliation = field("affiliation");
             s.speakers.push_back(std::move(info));
         }
     }

@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include <sys/stat.h>
 
 #include <chrono>
@@ -77,6 +79,15 @@ TEST_CASE("a sidecar is read with the recorder's own field names") {
     CHECK(s.duration_s == doctest::Approx(1788.0));
     CHECK(s.size_bytes == 10);
     CHECK(s.sha256 == rec.sha256);
+}
+
+// Found by tests/fuzz (fuzz_sidecar): a speaker's name of the wrong type threw nlohmann's type_error
+// instead of the documented runtime_error naming the file and the field.
+TEST_CASE("a sidecar whose speaker name is no text is refused naming the field") {
+    TempDir dir;
+    const std::string path = dir.path + "/talk.json";
+    std::ofstream(path) << R"({"event": "E", "speakers": [{"name": 5}]})";
+    CHECK_THROWS_WITH_AS(read_sidecar(path), doctest::Contains("speakers[].\"name\" must be a string"), std::runtime_error);
 }
 
 TEST_CASE("a recording is queued once per target and the queue survives reopening") {
