@@ -85,7 +85,7 @@ struct Session {
         ScreenContext ctx{shown, now, fonts, size, config.display.page_seconds, {}};
         ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
         if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
-        if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
+        ctx.agenda_problem = agenda->problem();  // the console says why; public screens show only the badge
         ctx.agenda_badge = agenda->staleness(ctx.now);
         return ctx;
     }

@@ -107,9 +107,10 @@ std::vector<Intent> draw_operator(const ScreenContext& ctx, const OperatorView& 
 
     const float rx = 2 * m + left_w;
     const float uploads_h = (bottom - top) * 0.38f;
-    draw_rundown(ctx, view, ui, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}}, out);
+    // The programme's changes and problems take the column's foot; the rundown what is left above.
+    const Rect rundown = draw_agenda_changes(ctx, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}});
+    draw_rundown(ctx, view, ui, rundown, out);
     draw_uploads_panel(ctx, view.uploads, Rect{{rx, bottom - uploads_h}, {size.x - m, bottom}}, out);
-    draw_agenda_changes(ctx, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}});  // over the rundown's foot
 
     if (!ui.editing_item.empty()) draw_metadata_editor(ctx, ui, Rect{{m, top}, {size.x - m, bottom}}, out);
     return out;
