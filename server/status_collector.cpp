@@ -91,7 +91,7 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
 
     if (in.agenda != seen_agenda_) agenda_loaded_unix_ = unix_of(now), seen_agenda_ = in.agenda;
     s.agenda_loaded_unix = agenda_loaded_unix_;
-    s.agenda_source = config_.agenda.file.empty() ? "demo" : config_.agenda.file;
+    s.agenda_source = config_.opencast.enabled() ? "opencast" : config_.agenda.file.empty() ? "demo" : config_.agenda.file;
     s.agenda_problem = in.agenda_problem;
     if (in.agenda) {
         LiveSession none;

@@ -14,8 +14,11 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
+#include <utility>
 
 namespace lectern {
 namespace {
@@ -50,6 +53,49 @@ TimePoint drawn_time(const KioskShell& shell, TimePoint now) {
     return now - now.time_since_epoch() % seconds{5};
 }
 
+// bench/kiosk/frame_time.sh: with LECTERN_FRAME_TIMES=FILE each frame's work, from the end of the
+// wait for events to the end of applying its intents, is appended to FILE as two triples of
+// microseconds, for the whole frame and for rasterizing and presenting it (end_frame): wall
+// time, this thread's CPU time, and its time waiting for a CPU (/proc/thread-self/schedstat). Wall
+// minus the other two is what the frame waited for by itself (a lock, the disk, SQLite, the GL
+// driver's threads), apart from what a busy machine costs it.
+class FrameTimeLog {
+public:
+    FrameTimeLog() {
+        if (const char* path = std::getenv("LECTERN_FRAME_TIMES"); path && *path) out_ = std::fopen(path, "w");
+    }
+    ~FrameTimeLog() {
+        if (out_) std::fclose(out_);
+    }
+    void begin() { sample(at_[0]); }
+    void rendering() { sample(at_[1]); }  // around end_frame()
+    void rendered() { sample(at_[2]); }
+    void end() {
+        if (!out_) return;
+        sample(at_[3]);
+        for (const auto [from, to] : {std::pair{0, 3}, std::pair{1, 2}})
+            std::fprintf(out_, "%lld %lld %lld ", (at_[to].wall_ns - at_[from].wall_ns) / 1000, (at_[to].cpu_ns - at_[from].cpu_ns) / 1000,
+                         (at_[to].wait_ns - at_[from].wait_ns) / 1000);
+        std::fputc('\n', out_);
+        std::fflush(out_);  // the benchmark ends the kiosk with its X server
+    }
+
+private:
+    struct Sample {
+        long long wall_ns = 0, cpu_ns = 0, wait_ns = 0;
+    };
+    void sample(Sample& s) const {
+        if (!out_) return;
+        s.wall_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        if (std::FILE* f = std::fopen("/proc/thread-self/schedstat", "r")) {
+            if (std::fscanf(f, "%lld %lld", &s.cpu_ns, &s.wait_ns) != 2) s.cpu_ns = s.wait_ns = 0;
+            std::fclose(f);
+        }
+    }
+    std::FILE* out_ = nullptr;
+    Sample at_[4];
+};
+
 // What both ways of running share: configuration, clock, agenda, fonts, and the shell.
 struct Session {
     LecternConfig config;
@@ -80,6 +126,9 @@ struct Session {
         shell->lobby().keyboard = options.keyboard;
         shell->live_overrides().stage_message = options.message;
     }
+
+    // The speaker timer's huge digits are baked only where the timer screen is shown.
+    bool shows_timer() const { return shell->public_screen() == ScreenId::Timer; }
 
     ScreenContext context(const Agenda& shown, const ui::Fonts& fonts, ImVec2 size, TimePoint now) const {
         ScreenContext ctx{shown, now, fonts, size, config.display.page_seconds, {}};
@@ -121,7 +170,7 @@ int run_screenshot(const KioskOptions& options) {
     }
 
     ui::Fonts fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
-                                           agenda_glyphs(*agenda) + options.search + options.message);
+                                           agenda_glyphs(*agenda) + options.search + options.message, session.shows_timer());
     // Two frames: ImGui settles item sizes and hover state on the first.
     for (int frame = 0; frame < 2; ++frame) {
         renderer->begin_frame();
@@ -137,6 +186,10 @@ int run_screenshot(const KioskOptions& options) {
         const NowNext nn = now_next(*agenda, room.id, now);
         std::printf("room %s: now %s, next %s\n", room.id.c_str(), nn.now ? nn.now->id.c_str() : "-", nn.next ? nn.next->id.c_str() : "-");
     }
+    // And the slots "find my slot" listed for --search.
+    if (!options.search.empty())
+        for (const SpeakerSlot& slot : find_slots(*agenda, options.search))
+            std::printf("slot %s: %s\n", slot.speaker->id.c_str(), slot.item->id.c_str());
     return 0;
 }
 
@@ -159,6 +212,7 @@ int run_kiosk(const KioskOptions& options) {
     std::shared_ptr<const Agenda> agenda;
     ImVec2 baked_size{};
     ui::Fonts fonts;
+    FrameTimeLog frame_times;
     for (bool running = true; running;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
         // moves on screen, twice a second for the timer's seconds, once a second for the lobby.
@@ -187,6 +241,7 @@ int run_kiosk(const KioskOptions& options) {
                 if (event.type == SDL_QUIT && !(session.config.kiosk.fullscreen && !options.windowed)) running = false;
             } while (SDL_PollEvent(&event));
         }
+        frame_times.begin();
         const TimePoint now = session.clock->now();
         auto latest = session.agenda->current();
         const ImVec2 size = renderer->size();
@@ -194,7 +249,8 @@ int run_kiosk(const KioskOptions& options) {
             if (latest != agenda) session.shell->set_agenda(latest);
             agenda = latest;
             baked_size = size;
-            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale), agenda_glyphs(*agenda));
+            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale), agenda_glyphs(*agenda),
+                                         session.shows_timer());
         }
         session.shell->tick(now, input);
         renderer->begin_frame();
@@ -209,10 +265,13 @@ int run_kiosk(const KioskOptions& options) {
         view.stats = session.station->sample_stats(now);
         std::vector<Intent> intents = session.shell->draw(ctx, view);
         if (open_operator) intents.push_back({IntentKind::OpenOperator});
+        frame_times.rendering();
         renderer->end_frame();
+        frame_times.rendered();
         session.shell->apply(intents, now);
         session.station->apply_upload_intents(session.shell->take_upload_intents());
         if (web) web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(), now);
+        frame_times.end();
     }
     return 0;
 }
