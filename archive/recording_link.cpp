@@ -32,6 +32,20 @@ std::optional<std::string> page_link(const std::string& page_url, const std::str
     return out;
 }
 
+// The page's search for this recording: its title's first words (every word must match, so a few
+// find it; more would only make the QR code denser), else its file name.
+std::string search_words(const Recording& r) {
+    if (r.title.empty()) return r.file;
+    std::string words;
+    int count = 0;
+    for (size_t i = 0; i < r.title.size() && count < 6;) {
+        const size_t end = std::min(r.title.find(' ', i), r.title.size());
+        if (end > i) words += (count++ ? " " : "") + r.title.substr(i, end - i);
+        i = end + 1;
+    }
+    return words;
+}
+
 // A finished upload that a browser can fetch: WebDAV's base URL or S3's endpoint and bucket, plus the key.
 std::optional<RecordingLink> upload_link(const Recording& r, const LecternConfig& config) {
     const std::string ext = std::filesystem::path(r.file).extension().string();
@@ -52,7 +66,7 @@ const char* const why_no_link = "No link: set [archive] page_url (the staff page
 
 std::optional<RecordingLink> recording_link(const Recording& r, const LecternConfig& config) {
     if (!config.archive.page_url.empty())
-        if (auto url = page_link(config.archive.page_url, r.title.empty() ? r.file : r.title)) return RecordingLink{*url, "on the staff page"};
+        if (auto url = page_link(config.archive.page_url, search_words(r))) return RecordingLink{*url, "on the staff page"};
     return upload_link(r, config);
 }
 

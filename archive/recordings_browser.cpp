@@ -116,6 +116,7 @@ void RecordingsBrowser::run() {
             lock.unlock();
             try {
                 settings_.follow(*catalog);
+                if (settings_.list_drives) drives_ = settings_.list_drives();
                 problem.clear();
             } catch (const std::exception& e) {
                 problem = e.what();  // shown with the last results, which stay
@@ -127,6 +128,7 @@ void RecordingsBrowser::run() {
         if (query_dirty_) {
             BrowserSnapshot next;
             next.query = wanted_query_;
+            next.drives = drives_;
             query_dirty_ = false;
             lock.unlock();
             try {

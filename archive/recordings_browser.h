@@ -6,6 +6,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "removable_drives.h"
 #include "thumbnail.h"
 
 #include <chrono>
@@ -25,6 +26,7 @@ struct BrowserSnapshot {
     std::vector<Recording> results;  // newest first, at most BrowserSettings::limit
     int64_t total = 0;               // matches in the catalog
     std::string problem;             // the catalog could not be opened or read; "" when fine
+    std::vector<RemovableDrive> drives;  // USB sticks to copy to, as of the last follow
     uint64_t generation = 0;         // grows with every snapshot
 };
 
@@ -38,6 +40,7 @@ struct BrowserSettings {
     // Run on the worker: opening may be slow (a first reindex), following reads the disk.
     std::function<std::unique_ptr<Catalog>()> open_catalog;
     std::function<void(Catalog&)> follow = [](Catalog& c) { c.sync(); };  // new files, upload states
+    std::function<std::vector<RemovableDrive>()> list_drives;  // with each follow; none = no drives
     std::chrono::milliseconds follow_every{5000};  // while the screen is open
     int64_t limit = 100;
     int thumbnail_width = 320;
@@ -80,6 +83,7 @@ private:
     bool follow_now_ = false;
     bool stop_ = false;
     bool decoding_ = false;
+    std::vector<RemovableDrive> drives_;  // worker's
     std::shared_ptr<const BrowserSnapshot> snapshot_;
     std::vector<ReadyThumbnail> ready_;
     std::set<std::string> thumbnailed_;   // made (or failed) once: never decoded again
