@@ -39,14 +39,7 @@ void HeadlessStation::queue_finished() {
 }
 
 StationInputs HeadlessStation::inputs() const {
-    StationInputs in;
-    if (!recorder_) return in;
-    in.recorder_open = recorder_->is_open();
-    in.recorder_problem = recorder_->problem();
-    in.recorder = recorder_->recorder().status();
-    in.audio = recorder_->recorder().audio_levels();
-    if (uploads_) in.uploads = uploads_->view();
-    return in;
+    return recorder_ ? recorder_inputs(*recorder_, uploads_.get()) : StationInputs{};
 }
 
 bool HeadlessStation::latest_preview(PreviewFrame& out) const {

@@ -7,15 +7,12 @@
 #include "agenda_source.h"
 #include "clock.h"
 #include "command_inbox.h"
-#include "control_routes.h"
 #include "headless_station.h"
-#include "health_routes.h"
 #include "http_server.h"
 #include "lectern_config.h"
-#include "metrics_routes.h"
-#include "secrets.h"
+#include "recording_watch.h"
 #include "service_notify.h"
-#include "status_routes.h"
+#include "station_routes.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -83,14 +80,8 @@ int run_run_command(const std::vector<std::string>& args) {
     std::condition_variable wake;
     inbox.set_wake([&] { wake.notify_one(); });
 
-    // The token is read once, handed to the control route, and never printed.
-    std::string token = Secrets::load(expand_home(config.upload.secrets_file)).get(config.web.api_token_secret).password;
     HttpServer server(config.web);
-    add_health_routes(server);
-    add_status_routes(server, board);
-    add_metrics_routes(server, board);
-    add_control_routes(server, inbox, std::move(token));
-    serve_web_assets(server);
+    add_station_routes(server, board, inbox, config);
     server.start();
     std::printf("lectern run: room %s, serving http://%s:%d\n", room.c_str(), server.host().c_str(), server.port());
     std::fflush(stdout);
@@ -98,6 +89,8 @@ int run_run_command(const std::vector<std::string>& args) {
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
     ServiceNotifier notifier;
+    RecordingWatch watch(notifier.stall_limit());
+    bool was_healthy = true;
     bool announced = false;
     PreviewFrame preview;
     while (!g_stop) {
@@ -112,9 +105,15 @@ int run_run_command(const std::vector<std::string>& args) {
         in.controller = &controller;
         StationStatus status = collector.collect(in, now);
         const std::string line = state_line(status);
+        const std::string stalled = watch.check(status.recorder, std::chrono::steady_clock::now());
         board.publish(std::move(status));
         if (station.latest_preview(preview)) board.publish_preview(preview);
+        if (stalled.empty() != was_healthy)
+            std::fprintf(stderr, stalled.empty() ? "<5>lectern: the recording advances again%s\n" : "<2>lectern: %s; no watchdog pings until it advances\n",
+                         stalled.c_str());
+        was_healthy = stalled.empty();
         if (!announced) notifier.ready(line), announced = true;
+        else if (!stalled.empty()) notifier.unhealthy(stalled);
         else notifier.healthy(line);  // reached only while this loop turns: a stuck loop stops the pings
         std::unique_lock lock(wake_mutex);
         wake.wait_for(lock, std::chrono::milliseconds(200));

@@ -41,6 +41,11 @@ const AgendaItem* SessionController::next_to_record(const AgendaItem* after, Tim
     return nullptr;
 }
 
+const AgendaItem* SessionController::on_tape() const {
+    if (const AgendaItem* now_listed = item(live_.current_item)) return now_listed;
+    return on_tape_ && on_tape_->id == live_.current_item ? &*on_tape_ : nullptr;
+}
+
 bool SessionController::is_skipped(const AgendaItem& i) const {
     // The technician's choice wins; otherwise the speaker's "do not record" from the agenda.
     auto it = skipped_.find(i.id);
@@ -82,6 +87,7 @@ RecordingPlan SessionController::plan_for(const AgendaItem& i) const {
 
 void SessionController::begin_item(const AgendaItem& i, TimePoint now) {
     unconfirmed_ = Unconfirmed{i.id, recorded_.count(i.id) > 0};
+    on_tape_ = i;
     live_.current_item = i.id;
     live_.runs[i.id] = ItemRun{now, std::nullopt};
     recorded_[i.id] = true;
@@ -109,6 +115,7 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
                 if (state_ == State::Idle) return "Not recording.";
                 recorder_.stop();
                 last_split_.reset();
+                on_tape_.reset();
                 end_current(now);
                 live_.current_item.clear();
                 state_ = State::Idle;
@@ -125,14 +132,9 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
                 return std::nullopt;
             case CommandKind::NextSpeaker: {
                 if (state_ == State::Idle) return "Not recording: press Start first.";
-                const AgendaItem* next = next_to_record(item(live_.current_item), now);
+                const AgendaItem* next = next_to_record(on_tape(), now);
                 if (!next) return apply(Command{CommandKind::Stop, "", "", {}}, now);
-                if (state_ == State::Paused) recorder_.resume();
-                recorder_.split(plan_for(*next));
-                last_split_ = Split{live_.current_item, next->id, now, recorded_.count(next->id) > 0};
-                end_current(now);
-                begin_item(*next, now);
-                state_ = State::Recording;
+                split_to(*next, now);
                 return std::nullopt;
             }
             case CommandKind::UndoSplit: {
@@ -144,8 +146,9 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
                 live_.runs.erase(split.to);
                 if (!split.to_was_recorded) recorded_.erase(split.to);
                 --recordings_made_;
-                live_.current_item = split.from;
-                live_.runs[split.from].ended.reset();
+                live_.current_item = split.from.id;
+                on_tape_ = split.from;
+                live_.runs[split.from.id].ended.reset();
                 return std::nullopt;
             }
             case CommandKind::SkipItem: skipped_[c.item_id] = true; return std::nullopt;
@@ -157,6 +160,16 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
         return std::string(e.what());
     }
     return std::nullopt;
+}
+
+void SessionController::split_to(const AgendaItem& next, TimePoint now) {
+    if (state_ == State::Paused) recorder_.resume();
+    recorder_.split(plan_for(next));
+    const AgendaItem from = on_tape_ ? *on_tape_ : next;
+    last_split_ = Split{from, next.id, now, recorded_.count(next.id) > 0};
+    end_current(now);
+    begin_item(next, now);
+    state_ = State::Recording;
 }
 
 void SessionController::follow_recorder(TimePoint now) {
@@ -183,6 +196,8 @@ void SessionController::follow_recorder(TimePoint now) {
 
 void SessionController::tick_automatic(TimePoint now, seconds padding) {
     follow_recorder(now);
+    const TimePoint previous_tick = last_tick_.value_or(now);
+    last_tick_ = now;
     // The item that should be on tape now: the latest-starting one whose padded slot contains now.
     const AgendaItem* due = nullptr;
     for (const auto& i : agenda_->items)
@@ -195,11 +210,25 @@ void SessionController::tick_automatic(TimePoint now, seconds padding) {
             next_auto_start_ = now + seconds{10};
         return;
     }
-    const AgendaItem* current = item(live_.current_item);
-    if (!due)
+    const AgendaItem* current = on_tape();
+    if (!current) {
         apply(Command{CommandKind::Stop, "", "", {}}, now);
-    else if (current && due != current && due->start > current->start && now >= due->start)
-        apply(Command{CommandKind::NextSpeaker, "", "", {}}, now);  // split at the next item's scheduled start
+        return;
+    }
+    // A reload never cuts the item on tape short: it ends at the later of the end it began with and
+    // its end now. The next item begins when the clock reaches its (possibly new) start, or, when
+    // it was moved to a time already past, at the end of the item on tape.
+    const TimePoint end = std::max(on_tape_ ? on_tape_->end : current->end, current->end);
+    const bool over = now >= end + padding;
+    const bool next_due = due && due->id != current->id && !recorded_.count(due->id);
+    try {
+        if (next_due && ((previous_tick < due->start && due->start <= now) || over))
+            split_to(*due, now);
+        else if (over)
+            apply(Command{CommandKind::Stop, "", "", {}}, now);
+    } catch (const std::exception&) {
+        // A refused split leaves the recorder as it was; follow_recorder sees what it really does.
+    }
 }
 
 ItemStatus SessionController::status_of(const AgendaItem& i, TimePoint now) const {

@@ -87,6 +87,8 @@ public:
     // Once per frame: follows what the recorder really does. A recorder that stopped by itself
     // ends the current item; an item whose start or split the recorder never took is not recorded.
     void follow_recorder(TimePoint now);
+    // A reload never splits or stops the item being recorded, whatever happened to it in the new
+    // agenda; an unattended room follows the new times for the items after it.
     void set_agenda(std::shared_ptr<const Agenda> agenda) { agenda_ = std::move(agenda); }
 
     State state() const { return state_; }
@@ -100,6 +102,8 @@ private:
     const AgendaItem* item(const std::string& id) const;
     bool is_skipped(const AgendaItem& item) const;
     const AgendaItem* next_to_record(const AgendaItem* after, TimePoint now) const;
+    const AgendaItem* on_tape() const;
+    void split_to(const AgendaItem& next, TimePoint now);
     void begin_item(const AgendaItem& item, TimePoint now);
     void end_current(TimePoint now);
 
@@ -112,8 +116,12 @@ private:
     std::map<std::string, MetadataCorrection> corrections_;
     std::map<std::string, bool> recorded_;
     int recordings_made_ = 0;
+    // The item being recorded as it was when its recording began: a reload may move, rename,
+    // re-room or drop it, and the recording must go on all the same.
+    std::optional<AgendaItem> on_tape_;
     struct Split {
-        std::string from, to;
+        AgendaItem from;
+        std::string to;
         TimePoint at;
         bool to_was_recorded;
     };
@@ -124,6 +132,7 @@ private:
     };
     std::optional<Unconfirmed> unconfirmed_;
     TimePoint next_auto_start_{};  // an unattended room retries a refused start every 10 s
+    std::optional<TimePoint> last_tick_;  // an unattended room splits when a start falls since then
 };
 
 }  // namespace lectern

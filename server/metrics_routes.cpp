@@ -39,7 +39,7 @@ std::string metrics_text(const StationStatus& s) {
     const auto& r = s.recorder;
     f.gauge("lectern_build_info", "Version, kiosk and room of this recorder (always 1).", 1,
             {{"kiosk", s.kiosk_id}, {"room", s.room}, {"version", s.version}});
-    for (const char* state : {"idle", "recording", "paused", "error"})
+    for (const char* state : {"starting", "idle", "recording", "paused", "error"})
         f.gauge("lectern_state", "1 for the recorder's current state.", s.state == state ? 1 : 0, {{"state", state}});
     f.gauge("lectern_recording_seconds", "Media time of the file being recorded.", r.elapsed_seconds);
     f.gauge("lectern_recording_bytes", "Size of the file being recorded.", static_cast<double>(r.file_bytes));

@@ -2,6 +2,7 @@
 
 #include <systemd/sd-daemon.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace lectern {
@@ -34,6 +35,17 @@ void ServiceNotifier::healthy(const std::string& status) {
         last_ping_ = now;
         sd_notify(0, "WATCHDOG=1");
     }
+}
+
+void ServiceNotifier::unhealthy(const std::string& why) {
+    if (!enabled_ || why == last_status_) return;
+    last_status_ = why;
+    sd_notifyf(0, "STATUS=unhealthy: %s", why.c_str());
+}
+
+std::chrono::milliseconds ServiceNotifier::stall_limit() const {
+    if (watchdog_.count() == 0) return std::chrono::seconds(30);
+    return std::max<std::chrono::milliseconds>(std::chrono::seconds(2), std::chrono::duration_cast<std::chrono::milliseconds>(watchdog_));
 }
 
 }  // namespace lectern

@@ -16,6 +16,12 @@ public:
     void stopping(const std::string& status);
     // Call once per healthy loop iteration: STATUS when it changed, WATCHDOG at half the interval.
     void healthy(const std::string& status);
+    // Instead of healthy() while the loop turns but the station is stuck (a stalled recording): STATUS
+    // says why, and no WATCHDOG, so systemd restarts the service after WatchdogSec.
+    void unhealthy(const std::string& why);
+    // How long a stall may last before the service counts as unhealthy: the watchdog's interval
+    // (at least 2 s), or 30 s outside systemd.
+    std::chrono::milliseconds stall_limit() const;
 
 private:
     bool enabled_ = false;

@@ -11,6 +11,13 @@ std::string not_ready_reason(const StationStatus& s) {
     return {};
 }
 
+std::shared_ptr<const StationStatus> StatusBoard::starting() {
+    StationStatus s;
+    s.state = "starting";
+    s.reason = "the station is starting";
+    return std::make_shared<const StationStatus>(std::move(s));
+}
+
 void StatusBoard::publish(StationStatus status) {
     auto next = std::make_shared<const StationStatus>(std::move(status));
     std::lock_guard lock(mutex_);

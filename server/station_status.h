@@ -30,7 +30,7 @@ struct StationStatus {
     std::string version;
     double uptime_seconds = 0;
     TimePoint now{};
-    // idle | recording | paused | error; `reason` says why for error (and the latest event otherwise).
+    // starting | idle | recording | paused | error; `reason` says why for error (and the latest event otherwise).
     std::string state = "idle";
     std::string reason;
     bool recorder_open = false;
@@ -64,7 +64,8 @@ public:
 
 private:
     mutable std::mutex mutex_;
-    std::shared_ptr<const StationStatus> status_ = std::make_shared<StationStatus>();
+    std::shared_ptr<const StationStatus> status_ = starting();
+    static std::shared_ptr<const StationStatus> starting();  // until the owner's loop publishes
     std::shared_ptr<const PreviewFrame> preview_;
 };
 

@@ -24,6 +24,16 @@ std::optional<ItemSummary> summary(const Agenda& agenda, const AgendaItem* item)
 
 }  // namespace
 
+StationInputs recorder_inputs(const RecorderOpener& recorder, const UploadService* uploads) {
+    StationInputs in;
+    in.recorder_open = recorder.is_open();
+    in.recorder_problem = recorder.problem();
+    in.recorder = recorder.recorder().status();
+    in.audio = recorder.recorder().audio_levels();
+    if (uploads) in.uploads = uploads->view();
+    return in;
+}
+
 StatusCollector::StatusCollector(const LecternConfig& config, std::string room_id)
     : config_(config), room_id_(std::move(room_id)) {}
 
@@ -40,7 +50,11 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
     s.audio = in.audio;
     s.uploads = in.uploads;
 
-    if (!in.recorder_open) s.state = "error", s.reason = in.recorder_problem.empty() ? "opening the recorder" : in.recorder_problem;
+    // Opening takes a moment, and a kiosk opens its recorder only once a screen or command needs it:
+    // neither is an error. A recorder that failed to open is.
+    if (!in.recorder_open && !in.recorder_problem.empty()) s.state = "error", s.reason = in.recorder_problem;
+    else if (!in.recorder_open)
+        s.state = "idle", s.reason = in.recorder_wanted ? "opening the recorder" : "the recorder opens when a screen or a command needs it";
     else if (in.recorder.state == RecorderState::Failed) s.state = "error", s.reason = in.recorder.message;
     else if (in.recorder.state == RecorderState::Recording) s.state = "recording", s.reason = in.recorder.message;
     else if (in.recorder.state == RecorderState::Paused) s.state = "paused", s.reason = in.recorder.message;

@@ -5,8 +5,10 @@
 #pragma once
 
 #include "lectern_config.h"
+#include "recorder_opener.h"
 #include "session_controller.h"
 #include "station_status.h"
+#include "upload_service.h"
 
 #include <chrono>
 #include <memory>
@@ -18,12 +20,16 @@ struct StationInputs {
     const Agenda* agenda = nullptr;
     std::string agenda_problem;
     const SessionController* controller = nullptr;  // null: idle
+    bool recorder_wanted = true;                    // false: a kiosk opens it only when a screen or command needs it
     bool recorder_open = false;
     std::string recorder_problem;                   // why it is not open
     RecorderStatus recorder;
     AudioLevels audio;
     UploadQueueView uploads;
 };
+
+// The recorder's and the uploads' part of the inputs (uploads may be null: uploads are off).
+StationInputs recorder_inputs(const RecorderOpener& recorder, const UploadService* uploads);
 
 class StatusCollector {
 public:

@@ -3,6 +3,7 @@
 #include "agenda_source.h"
 #include "frame_renderer.h"
 #include "kiosk_shell.h"
+#include "kiosk_web.h"
 #include "lectern_config.h"
 #include "local_time.h"
 #include "recording_station.h"
@@ -179,6 +180,17 @@ int run_kiosk(const KioskOptions& options) {
     Session session(options, true);
     auto renderer = FrameRenderer::open_window(session.config.kiosk.fullscreen && !options.windowed);
     session.agenda->start_watching();
+    // The AV desk's API ([web] listen); a remote command wakes the loop with an SDL event.
+    std::unique_ptr<KioskWeb> web;
+    try {
+        web = KioskWeb::start_if_configured(session.config, session.shell->room_id(), [] {
+            SDL_Event wake{};
+            wake.type = SDL_USEREVENT;
+            SDL_PushEvent(&wake);
+        });
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "<3>lectern: %s; the kiosk runs without its web API\n", e.what());
+    }
 
     std::shared_ptr<const Agenda> agenda;
     ImVec2 baked_size{};
@@ -243,6 +255,7 @@ int run_kiosk(const KioskOptions& options) {
         session.shell->apply(intents, now);
         session.station->apply_upload_intents(session.shell->take_upload_intents());
         session.desk->apply(session.shell->take_recordings_requests(), recorder_busy);
+        if (web) web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(), now);
     }
     return 0;
 }

@@ -45,6 +45,7 @@ public:
     bool console_open() const { return mode_ == Mode::Operator || mode_ == Mode::Recordings; }
     const std::string& room_id() const { return room_id_; }
     const SessionController& controller() const { return controller_; }
+    SessionController& controller() { return controller_; }  // remote commands (kiosk_web) apply here too
     OperatorView operator_view(TimePoint now) const;  // without uploads/stats, which the app adds
     LobbyUi& lobby() { return lobby_; }
     LiveSession& live_overrides() { return overrides_; }  // screenshots: a given stage message, start, delay

@@ -200,4 +200,10 @@ std::vector<std::string> RecordingStation::problems() const {
     return out;
 }
 
+StationInputs RecordingStation::status_inputs() const {
+    StationInputs in = recorder_inputs(*recorder_, uploads_.get());
+    in.recorder_wanted = capture_wanted_;
+    return in;
+}
+
 }  // namespace lectern

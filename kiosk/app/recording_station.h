@@ -10,6 +10,7 @@
 #include "screens/operator_view.h"
 #include "screens/recorder_view.h"
 #include "screens/screen.h"
+#include "status_collector.h"
 #include "upload_service.h"
 
 #include <memory>
@@ -40,6 +41,9 @@ public:
     // Once a second is enough: CPU of this process, video bitrate, upload speed.
     const StatsHistory& sample_stats(TimePoint now);
     std::vector<std::string> problems() const;  // for the notice banner
+    // For the web API (kiosk_web): the recorder's and the uploads' snapshots, and the latest preview.
+    StationInputs status_inputs() const;
+    const PreviewFrame& preview() const { return preview_; }
 
 private:
     class GuardedControl final : public RecorderControl {
