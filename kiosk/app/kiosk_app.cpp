@@ -15,10 +15,13 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
 #include <stdexcept>
+#include <utility>
 
 namespace lectern {
 namespace {
@@ -52,6 +55,49 @@ TimePoint drawn_time(const KioskShell& shell, TimePoint now) {
     if (shell.mode() != KioskShell::Mode::Public || shell.public_screen() != ScreenId::Lobby) return now;
     return now - now.time_since_epoch() % seconds{5};
 }
+
+// bench/kiosk/frame_time.sh: with LECTERN_FRAME_TIMES=FILE each frame's work, from the end of the
+// wait for events to the end of applying its intents, is appended to FILE as two triples of
+// microseconds, for the whole frame and for rasterizing and presenting it (end_frame): wall
+// time, this thread's CPU time, and its time waiting for a CPU (/proc/thread-self/schedstat). Wall
+// minus the other two is what the frame waited for by itself (a lock, the disk, SQLite, the GL
+// driver's threads), apart from what a busy machine costs it.
+class FrameTimeLog {
+public:
+    FrameTimeLog() {
+        if (const char* path = std::getenv("LECTERN_FRAME_TIMES"); path && *path) out_ = std::fopen(path, "w");
+    }
+    ~FrameTimeLog() {
+        if (out_) std::fclose(out_);
+    }
+    void begin() { sample(at_[0]); }
+    void rendering() { sample(at_[1]); }  // around end_frame()
+    void rendered() { sample(at_[2]); }
+    void end() {
+        if (!out_) return;
+        sample(at_[3]);
+        for (const auto [from, to] : {std::pair{0, 3}, std::pair{1, 2}})
+            std::fprintf(out_, "%lld %lld %lld ", (at_[to].wall_ns - at_[from].wall_ns) / 1000, (at_[to].cpu_ns - at_[from].cpu_ns) / 1000,
+                         (at_[to].wait_ns - at_[from].wait_ns) / 1000);
+        std::fputc('\n', out_);
+        std::fflush(out_);  // the benchmark ends the kiosk with its X server
+    }
+
+private:
+    struct Sample {
+        long long wall_ns = 0, cpu_ns = 0, wait_ns = 0;
+    };
+    void sample(Sample& s) const {
+        if (!out_) return;
+        s.wall_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        if (std::FILE* f = std::fopen("/proc/thread-self/schedstat", "r")) {
+            if (std::fscanf(f, "%lld %lld", &s.cpu_ns, &s.wait_ns) != 2) s.cpu_ns = s.wait_ns = 0;
+            std::fclose(f);
+        }
+    }
+    std::FILE* out_ = nullptr;
+    Sample at_[4];
+};
 
 // What both ways of running share: configuration, clock, agenda, fonts, and the shell.
 struct Session {
@@ -104,6 +150,9 @@ struct Session {
         return std::make_unique<RecordingsDesk>(config, RecordingsDesk::folder_settings(options.archive_dir, scratch_catalog));
     }
 
+    // The speaker timer's huge digits are baked only where the timer screen is shown.
+    bool shows_timer() const { return shell->public_screen() == ScreenId::Timer; }
+
     ScreenContext context(const Agenda& shown, const ui::Fonts& fonts, ImVec2 size, TimePoint now) const {
         ScreenContext ctx{shown, now, fonts, size, config.display.page_seconds, {}};
         ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
@@ -155,7 +204,8 @@ int run_screenshot(const KioskOptions& options) {
     }
 
     ui::Fonts fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
-                                           agenda_glyphs(*agenda) + options.search + options.message + (session.desk ? session.desk->glyphs() : ""));
+                                           agenda_glyphs(*agenda) + options.search + options.message + (session.desk ? session.desk->glyphs() : ""),
+                                           session.shows_timer());
     // Two frames: ImGui settles item sizes and hover state on the first.
     for (int frame = 0; frame < 2; ++frame) {
         renderer->begin_frame();
@@ -173,6 +223,10 @@ int run_screenshot(const KioskOptions& options) {
         const NowNext nn = now_next(*agenda, room.id, now);
         std::printf("room %s: now %s, next %s\n", room.id.c_str(), nn.now ? nn.now->id.c_str() : "-", nn.next ? nn.next->id.c_str() : "-");
     }
+    // And the slots "find my slot" listed for --search.
+    if (!options.search.empty())
+        for (const SpeakerSlot& slot : find_slots(*agenda, options.search))
+            std::printf("slot %s: %s\n", slot.speaker->id.c_str(), slot.item->id.c_str());
     return 0;
 }
 
@@ -196,6 +250,7 @@ int run_kiosk(const KioskOptions& options) {
     ImVec2 baked_size{};
     uint64_t baked_glyphs = 0;
     ui::Fonts fonts;
+    FrameTimeLog frame_times;
     for (bool running = true; running;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
         // moves on screen, twice a second for the timer's seconds, once a second for the lobby.
@@ -225,6 +280,7 @@ int run_kiosk(const KioskOptions& options) {
                 if (event.type == SDL_QUIT && !(session.config.kiosk.fullscreen && !options.windowed)) running = false;
             } while (SDL_PollEvent(&event));
         }
+        frame_times.begin();
         const TimePoint now = session.clock->now();
         auto latest = session.agenda->current();
         const ImVec2 size = renderer->size();
@@ -234,7 +290,7 @@ int run_kiosk(const KioskOptions& options) {
             baked_size = size;
             baked_glyphs = session.desk->glyph_generation();  // names from the recordings catalog, too
             fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
-                                         agenda_glyphs(*agenda) + session.desk->glyphs());
+                                         agenda_glyphs(*agenda) + session.desk->glyphs(), session.shows_timer());
         }
         session.shell->tick(now, input);
         renderer->begin_frame();
@@ -251,11 +307,14 @@ int run_kiosk(const KioskOptions& options) {
         view.recordings = &session.desk->update(renderer->sdl_renderer(), session.shell->mode() == KioskShell::Mode::Recordings, recorder_busy);
         std::vector<Intent> intents = session.shell->draw(ctx, view);
         if (open_operator) intents.push_back({IntentKind::OpenOperator});
+        frame_times.rendering();
         renderer->end_frame();
+        frame_times.rendered();
         session.shell->apply(intents, now);
         session.station->apply_upload_intents(session.shell->take_upload_intents());
         session.desk->apply(session.shell->take_recordings_requests(), recorder_busy);
         if (web) web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(), now);
+        frame_times.end();
     }
     return 0;
 }

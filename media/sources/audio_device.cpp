@@ -13,6 +13,11 @@ SourceSpec audio_device_source(const MediaConfig& c, const char* format, const c
     s.options = {{"sample_rate", std::to_string(c.sample_rate)}, {"channels", std::to_string(c.channels)}};
     s.fix = fix;
     s.take_video = false;
+    // Their timestamps are the wall clock at each read, smoothed: they wander by tens of ms around
+    // the sample count (more in the first second). Taken as exact, every wander became inserted
+    // silence or cut sound; the device's own sample count is the timeline instead.
+    s.exact_timestamps = false;
+    s.wall_clock_stamps = true;
     return s;
 }
 

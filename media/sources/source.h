@@ -27,6 +27,9 @@ struct SourceSpec {
     // Its audio timestamps count samples (files, generators, RTP); a gap or overlap in them is
     // filled with silence or cut. ALSA and PulseAudio stamp with the wall clock at each read.
     bool exact_timestamps = true;
+    // Its timestamps are the wall clock at capture (libavdevice's ALSA, PulseAudio, x11grab and
+    // V4L2 by default): they say when it was captured even if it waited in a buffer (SourceClock).
+    bool wall_clock_stamps = false;
 };
 
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time = true);
