@@ -30,6 +30,7 @@ void HeadlessStation::tick() {
 void HeadlessStation::queue_finished() {
     while (auto done = recorder_->recorder().wait_finished(std::chrono::milliseconds(0))) {
         std::fprintf(stderr, "<6>lectern: finished %s\n", done->media_path.c_str());
+        if (finished_) finished_(done->media_path, done->sidecar_path);
         if (!uploads_) continue;
         if (auto queued = uploads_->enqueue(done->media_path, done->sidecar_path); !queued) {
             upload_problem_ = queued.error();

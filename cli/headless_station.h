@@ -9,6 +9,7 @@
 #include "status_collector.h"
 #include "upload_service.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,10 @@ public:
     bool latest_preview(PreviewFrame& out) const;
     // Stops a recording in progress, waits until every file is finalized, queues them for upload.
     void close();
+    // Also tells `finished` of every finished file (on the loop thread; the Opencast agent's hand-off).
+    void on_finished(std::function<void(const std::string& media, const std::string& sidecar)> finished) {
+        finished_ = std::move(finished);
+    }
 
 private:
     class GuardedControl final : public RecorderControl {
@@ -51,6 +56,7 @@ private:
     GuardedControl control_{*this};
     std::unique_ptr<UploadService> uploads_;
     std::string upload_problem_;
+    std::function<void(const std::string&, const std::string&)> finished_;
 };
 
 }  // namespace lectern

@@ -2,9 +2,12 @@
 // display. Follows the agenda (records each item with padding, splits between items), uploads every
 // file, serves the status API, metrics and remote control, and tells systemd how it is (READY,
 // STATUS, WATCHDOG). SIGTERM or SIGINT finishes the current file cleanly and exits.
+// With [opencast] set, the schedule comes from Opencast instead (opencast/capture_agent.h): the agent
+// is told what is being recorded and every finished file, on its own thread.
 #include "commands.h"
 
 #include "agenda_source.h"
+#include "capture_agent.h"
 #include "clock.h"
 #include "command_inbox.h"
 #include "headless_station.h"
@@ -66,12 +69,21 @@ int run_run_command(const std::vector<std::string>& args) {
 
     SystemClock clock;
     AgendaSource agenda(config.agenda, clock, true);
-    auto shown = agenda.current();
-    const std::string room = !options.room.empty() ? options.room : !config.kiosk.room.empty() ? config.kiosk.room : shown->rooms.front().id;
+    std::unique_ptr<CaptureAgent> opencast;
+    if (config.opencast.enabled()) opencast = std::make_unique<CaptureAgent>(config, clock);
+    auto latest_agenda = [&] { return opencast ? opencast->agenda() : agenda.current(); };
+    auto shown = latest_agenda();
+    const std::string room = opencast                  ? opencast->room()
+                             : !options.room.empty()   ? options.room
+                             : !config.kiosk.room.empty() ? config.kiosk.room
+                                                       : shown->rooms.front().id;
     if (!shown->room(room)) throw std::invalid_argument("run: room \"" + room + "\" is not in the agenda");
-    agenda.start_watching();
+    if (!opencast) agenda.start_watching();
+    // Opencast's events are recorded from their start to their end, as scheduled (no padding).
+    const seconds padding{opencast ? 0 : config.session.padding_seconds};
 
     HeadlessStation station(config, shown->event.time_zone);
+    if (opencast) station.on_finished([&](const std::string& media, const std::string& sidecar) { opencast->recording_finished(media, sidecar); });
     SessionController controller(shown, room, station.control());
     StatusCollector collector(config, room);
     StatusBoard board;
@@ -95,13 +107,15 @@ int run_run_command(const std::vector<std::string>& args) {
     PreviewFrame preview;
     while (!g_stop) {
         const TimePoint now = clock.now();
-        if (auto latest = agenda.current(); latest != shown) controller.set_agenda(shown = latest);
+        if (auto latest = latest_agenda(); latest != shown) controller.set_agenda(shown = latest);
         station.tick();
         apply_remote_commands(inbox, controller, now);
-        controller.tick_automatic(now, seconds{config.session.padding_seconds});
+        controller.tick_automatic(now, padding);
+        if (opencast)
+            opencast->observe_recording(controller.state() == SessionController::State::Idle ? "" : controller.live().current_item);
         StationInputs in = station.inputs();
         in.agenda = shown.get();
-        in.agenda_problem = agenda.problem();
+        in.agenda_problem = opencast ? opencast->problem() : agenda.problem();
         in.controller = &controller;
         StationStatus status = collector.collect(in, now);
         const std::string line = state_line(status);
@@ -123,6 +137,7 @@ int run_run_command(const std::vector<std::string>& args) {
     notifier.stopping("finishing the current file");
     if (controller.state() != SessionController::State::Idle) controller.apply(Command{CommandKind::Stop}, clock.now());
     station.close();
+    if (opencast) opencast->stop(seconds{20});  // the last file's ingest may finish first
     server.stop();
     std::fprintf(stderr, "<5>lectern: stopped cleanly\n");
     return kExitOk;

@@ -81,6 +81,7 @@ LecternConfig read(const toml::table& root, const std::string& name) {
     read_upload(r.table("upload"), config.upload);
     read_web(r.table("web"), config.web);
     read_archive(r.table("archive"), config.archive);
+    read_opencast(r.table("opencast"), config.opencast);
     r.finish();
     problems.throw_if_any();
     return config;

@@ -4,6 +4,7 @@
 
 #include "archive_config.h"
 #include "media_config.h"
+#include "opencast_config.h"
 #include "upload_config.h"
 #include "web_config.h"
 #include <string>
@@ -69,6 +70,7 @@ struct LecternConfig {
     UploadConfig upload;
     WebConfig web;
     ArchiveConfig archive;
+    OpencastConfig opencast;
 };
 
 // Loads and validates a file; throws InputError naming file, line and key for every problem.

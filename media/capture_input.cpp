@@ -5,6 +5,7 @@
 extern "C" {
 #include <libavdevice/avdevice.h>
 #include <libavutil/pixdesc.h>
+#include <libavutil/samplefmt.h>
 }
 
 #include <cmath>
@@ -28,6 +29,7 @@ tl::expected<void, std::string> CaptureInput::open() {
     static std::once_flag devices_registered;
     std::call_once(devices_registered, [] { avdevice_register_all(); });
 
+    if (!spec_.invalid.empty()) return tl::unexpected(spec_.what + ": " + spec_.invalid);
     const AVInputFormat* format = nullptr;
     if (!spec_.format.empty()) {
         format = av_find_input_format(spec_.format.c_str());
@@ -44,12 +46,14 @@ tl::expected<void, std::string> CaptureInput::open() {
     int err = av::with_options(options, [&](AVDictionary** o) {
         return av::make_input(input_, spec_.url.c_str(), format, o, AVIOInterruptCB{&interrupted, this});
     });
-    if (err < 0) return tl::unexpected(spec_.what + ": cannot open (" + av::error_text(err) + "); " + spec_.fix);
+    if (err < 0) return tl::unexpected(spec_.what + ": cannot open (" + av::error_text(err) + "); " + fix_for(spec_, err));
     if ((err = avformat_find_stream_info(input_.get(), nullptr)) < 0)
         return tl::unexpected(spec_.what + ": cannot read stream information (" + av::error_text(err) + "); " +
                               spec_.fix);
 
-    if (!clock_) clock_.emplace(input_->start_time == AV_NOPTS_VALUE ? NAN : input_->start_time / double(AV_TIME_BASE));
+    if (!clock_)
+        clock_.emplace(input_->start_time == AV_NOPTS_VALUE ? NAN : input_->start_time / double(AV_TIME_BASE),
+                       spec_.wall_clock_stamps ? SourceClock::Stamps::WallClock : SourceClock::Stamps::Media);
 
     if (spec_.take_video) {
         video_index_ = av_find_best_stream(input_.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -96,7 +100,7 @@ CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
             continue;
         }
         if (err < 0) {
-            error_ = spec_.what + ": read failed (" + av::error_text(err) + ")";
+            error_ = spec_.what + ": read failed (" + av::error_text(err) + "); " + fix_for(spec_, err);
             return Read::Failed;
         }
         int index = packet_->stream_index;
@@ -124,8 +128,7 @@ bool CaptureInput::decode(AVPacket* packet, int index) {
     if (err < 0 && err != AVERROR(EAGAIN) && err != AVERROR_EOF) return true;
     while ((err = avcodec_receive_frame(decoder, decoded_.get())) >= 0) {
         bool ok = true;
-        if (index == video_index_) ok = convert_video(decoded_.get());
-        else convert_audio(decoded_.get());
+        ok = index == video_index_ ? convert_video(decoded_.get()) : convert_audio(decoded_.get());
         av_frame_unref(decoded_.get());
         if (!ok) return false;
     }
@@ -152,13 +155,20 @@ bool CaptureInput::convert_video(const AVFrame* in) {
     return true;
 }
 
-void CaptureInput::convert_audio(const AVFrame* in) {
+bool CaptureInput::convert_audio(AVFrame* in) {
+    // Devices (PulseAudio, ALSA) give a channel count without an order, which swresample refuses:
+    // take the usual order for that count, as the ffmpeg CLI does.
+    if (in->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) {
+        const int channels = in->ch_layout.nb_channels;
+        av_channel_layout_uninit(&in->ch_layout);
+        av_channel_layout_default(&in->ch_layout, channels);
+    }
     AVChannelLayout layout;
     av_channel_layout_default(&layout, format_.channels);
     if (!swr_) {
         swr_ = av::make_swr(layout, AV_SAMPLE_FMT_FLTP, format_.sample_rate, in->ch_layout,
                             static_cast<AVSampleFormat>(in->format), in->sample_rate);
-        if (!swr_) return;
+        if (!swr_) return sound_error(in);
     }
     // Samples still held by the resampler come out first: the output starts that much earlier.
     const double held = static_cast<double>(swr_get_delay(swr_.get(), format_.sample_rate)) / format_.sample_rate;
@@ -173,15 +183,27 @@ void CaptureInput::convert_audio(const AVFrame* in) {
     const int64_t said = in->pkt_duration > 0 ? av_rescale_q(in->pkt_duration, tb, AVRational{1, in->sample_rate}) : 0;
     if (said > 0 && said < in->nb_samples) {
         part = av::make_frame();
-        if (av_frame_ref(part.get(), in) < 0) return;
+        if (av_frame_ref(part.get(), in) < 0) return true;
         part->nb_samples = static_cast<int>(said);
         in = part.get();
     }
-    if (swr_convert_frame(swr_.get(), out.get(), in) < 0 || out->nb_samples == 0) return;
+    // A device that changes its format mid-stream is opened again (the capture thread reconnects).
+    if (swr_convert_frame(swr_.get(), out.get(), in) < 0) return sound_error(in);
+    if (out->nb_samples == 0) return true;
     double media = in->best_effort_timestamp == AV_NOPTS_VALUE
                        ? NAN
                        : clock_->media_time(in->best_effort_timestamp, tb) - held;
     emit_audio(std::move(out), media);
+    return true;
+}
+
+bool CaptureInput::sound_error(const AVFrame* in) {
+    char layout_name[64] = "?";
+    av_channel_layout_describe(&in->ch_layout, layout_name, sizeof layout_name);
+    const char* sample_format = av_get_sample_fmt_name(static_cast<AVSampleFormat>(in->format));
+    error_ = spec_.what + ": cannot convert its sound (" + std::to_string(in->sample_rate) + " Hz, " + layout_name +
+             ", " + (sample_format ? sample_format : "unknown format") + "); " + spec_.fix;
+    return false;
 }
 
 // Sound with exact timestamps keeps its picture's time: a gap (lost packets; a looped file whose

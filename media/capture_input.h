@@ -54,9 +54,10 @@ private:
     };
     static int interrupted(void* self);
     tl::expected<void, std::string> open_decoder(int index, av::CodecContextPtr& decoder);
-    bool decode(AVPacket* packet, int index);  // false when a picture cannot be converted (error_ set)
+    bool decode(AVPacket* packet, int index);  // false when a picture or sound cannot be converted (error_ set)
     bool convert_video(const AVFrame* in);  // false (error_ set) for a picture format swscale refuses
-    void convert_audio(const AVFrame* in);
+    bool convert_audio(AVFrame* in);  // false (error_ set) for sound swresample refuses
+    bool sound_error(const AVFrame* in);
     void emit_audio(av::FramePtr out, double media);
     av::FramePtr silence(int samples) const;
     bool restart();  // seek back to the start for a looped file

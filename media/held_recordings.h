@@ -4,7 +4,8 @@
 // service that did not start loses nothing: the next start hands every such file on.
 //
 // Threads: finished() runs on the finalizer thread (it also does the join, which takes a while);
-// everything else on the kiosk's main thread. Nothing here waits for the other side.
+// release_due() on the kiosk's upload-handoff thread (it writes to the upload queue); everything
+// else on the kiosk's main thread. Nothing here waits for the other side.
 #pragma once
 
 #include "recording_types.h"

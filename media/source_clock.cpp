@@ -6,10 +6,15 @@
 
 namespace lectern {
 
-SourceClock::SourceClock(double origin) : origin_(origin), origin_from_first_(std::isnan(origin)), steady_origin_(NAN) {}
+SourceClock::SourceClock(double origin, Stamps stamps)
+    : origin_(origin), origin_from_first_(std::isnan(origin)), stamps_(stamps), steady_origin_(NAN) {}
 
 double SourceClock::steady_now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double SourceClock::wall_now() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 double SourceClock::media_time(int64_t pts, AVRational tb) {
@@ -24,7 +29,13 @@ void SourceClock::restart(double loop_start) {
 }
 
 double SourceClock::capture_time(double t) {
-    if (std::isnan(steady_origin_)) steady_origin_ = steady_now() - t;
+    if (std::isnan(steady_origin_)) {
+        const double now = steady_now();
+        steady_origin_ = now - t;
+        // Media time 0 is the wall-clock stamp origin_: it was captured that long ago.
+        const double age = wall_now() - (origin_ + t - loop_offset_);
+        if (stamps_ == Stamps::WallClock && std::isfinite(age) && std::fabs(age) < 10) steady_origin_ = now - age - t;
+    }
     return steady_origin_ + t;
 }
 

@@ -3,6 +3,8 @@
 #include "disk_watch.h"
 #include "media_config.h"
 
+#include <filesystem>
+
 namespace lectern {
 namespace {
 
@@ -65,7 +67,12 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
     s.silence_seconds = std::chrono::duration<double>(steady - last_heard_).count();
 
     if (steady - disk_checked_ >= std::chrono::seconds(1)) {
-        disk_free_ = free_bytes(resolved_output_dir(config_.media));
+        // Before the recorder first opens, its folder may not exist yet: the disk it will be on is
+        // the one of its nearest existing parent.
+        std::filesystem::path folder = resolved_output_dir(config_.media);
+        std::error_code ec;
+        while (folder.has_relative_path() && !std::filesystem::exists(folder, ec)) folder = folder.parent_path();
+        disk_free_ = free_bytes(folder.string());
         disk_checked_ = steady;
     }
     s.disk_free_bytes = disk_free_;
@@ -84,7 +91,7 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
 
     if (in.agenda != seen_agenda_) agenda_loaded_unix_ = unix_of(now), seen_agenda_ = in.agenda;
     s.agenda_loaded_unix = agenda_loaded_unix_;
-    s.agenda_source = config_.agenda.file.empty() ? "demo" : config_.agenda.file;
+    s.agenda_source = config_.opencast.enabled() ? "opencast" : config_.agenda.file.empty() ? "demo" : config_.agenda.file;
     s.agenda_problem = in.agenda_problem;
     if (in.agenda) {
         LiveSession none;

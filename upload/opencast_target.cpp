@@ -3,13 +3,17 @@
 // streamed from disk), addAttachment (the sidecar), then ingest with the configured workflow.
 // "Verified" here means Opencast accepted the ingest and named a workflow instance: the ingest API
 // offers no read-back of the bytes. Tested against a stand-in server, not a real Opencast.
+// For a scheduled event (opencast_target.h), the event's catalogs are sent as they came and the
+// ingest names the event as workflowInstanceId, as pyCA does.
 #include "http_target.h"
+#include "opencast_target.h"
 
 #include <unistd.h>
 
 #include <pugixml.hpp>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace lectern {
@@ -47,7 +51,8 @@ std::string dublin_core(const Sidecar& s) {
 
 class OpencastTarget final : public HttpTarget {
 public:
-    OpencastTarget(const UploadTargetConfig& c, const TargetSecret& s) : HttpTarget(c, password_auth(c, s)) {}
+    OpencastTarget(const UploadTargetConfig& c, const TargetSecret& s, std::optional<OpencastScheduledIngest> event = {})
+        : HttpTarget(c, password_auth(c, s)), event_(std::move(event)) {}
 
     UploadResult upload(UploadAttempt& a) override {
         // Each attempt builds a fresh media package: a half-built one on the server is harmless
@@ -56,11 +61,15 @@ public:
         if (!r.ok()) return tl::unexpected(http_error("creating the Opencast media package", base_ + "/ingest/createMediaPackage", r));
         std::string mp = r.body;
 
-        HttpRequest dc = request("POST", "/ingest/addDCCatalog");
-        dc.form = {{"mediaPackage", mp}, {"dublinCore", dublin_core(a.sidecar)}, {"flavor", "dublincore/episode"}};
-        r = http_perform(dc);
-        if (!r.ok()) return tl::unexpected(http_error("adding the Dublin Core episode", dc.url, r));
-        mp = r.body;
+        std::vector<std::pair<std::string, std::string>> catalogs = {{"dublincore/episode", dublin_core(a.sidecar)}};
+        if (event_ && !event_->catalogs.empty()) catalogs = event_->catalogs;
+        for (const auto& [flavor, xml] : catalogs) {
+            HttpRequest dc = request("POST", "/ingest/addDCCatalog");
+            dc.form = {{"mediaPackage", mp}, {"dublinCore", xml}, {"flavor", flavor}};
+            r = http_perform(dc);
+            if (!r.ok()) return tl::unexpected(http_error("adding the Dublin Core " + flavor, dc.url, r));
+            mp = r.body;
+        }
 
         HttpRequest track = request("POST", "/ingest/addTrack");
         track.form = {{"mediaPackage", mp}, {"flavor", "presenter/source"}};
@@ -78,8 +87,13 @@ public:
         else mp = *side;
 
         a.verifying();
-        HttpRequest ingest = request("POST", "/ingest/ingest/" + config_.workflow);
+        HttpRequest ingest = request("POST", event_ ? "/ingest/ingest" : "/ingest/ingest/" + config_.workflow);
         ingest.form = {{"mediaPackage", mp}};
+        if (event_) {
+            if (!event_->workflow_definition.empty()) ingest.form.emplace_back("workflowDefinitionId", event_->workflow_definition);
+            ingest.form.emplace_back("workflowInstanceId", event_->event_id);  // links the media to the scheduled event
+            ingest.form.insert(ingest.form.end(), event_->workflow_config.begin(), event_->workflow_config.end());
+        }
         r = http_perform(ingest);
         if (!r.ok()) return tl::unexpected(http_error("starting the Opencast ingest", ingest.url, r));
         if (r.body.find("workflow") == std::string::npos)
@@ -95,6 +109,8 @@ private:
         if (auth_.kind == HttpAuth::Kind::Digest) rq.headers.push_back("X-Requested-Auth: Digest");
         return rq;
     }
+
+    std::optional<OpencastScheduledIngest> event_;
 
     tl::expected<std::string, UploadError> add_sidecar(const UploadAttempt& a, const std::string& mp) {
         // The sidecar goes as a file part named like the recording, so staff see which is which.
@@ -121,6 +137,11 @@ private:
 
 std::unique_ptr<UploadTarget> make_opencast_target(const UploadTargetConfig& c, const TargetSecret& s) {
     return std::make_unique<OpencastTarget>(c, s);
+}
+
+std::unique_ptr<UploadTarget> make_scheduled_opencast_target(const UploadTargetConfig& c, const TargetSecret& s,
+                                                             OpencastScheduledIngest event) {
+    return std::make_unique<OpencastTarget>(c, s, std::move(event));
 }
 
 }  // namespace lectern

@@ -10,20 +10,7 @@ bin=${LECTERN_BUILD_DIR:-$top/build}/bin
 screen=${1:-lobby}
 size=${2:-1920x1080}
 window=${3:-30}
-work=$(mktemp -d /tmp/lectern-idle-bench-XXXXXX)
-pids=()
-cleanup() {
-  # The fullscreen kiosk ignores a polite quit; it ends with its X server.
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A display number nobody uses: Xvfb's -displayfd picks one and tells us.
-Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" & pids+=($!)
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(cat "$work/display")"
+source "$top/bench/kiosk/xvfb_kiosk.sh" idle
 
 # Everything the kiosk writes (recordings, queue, archive) goes into the scratch folder.
 cat > "$work/lectern.toml" <<CONF

@@ -128,10 +128,10 @@ ImVec2 FrameRenderer::size() const {
     return ImVec2(static_cast<float>(w), static_cast<float>(h));
 }
 
-ui::Fonts FrameRenderer::load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text) {
+ui::Fonts FrameRenderer::load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text, bool timer_digits) {
     const ImVec2 s = size();
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    ui::Fonts fonts = ui::build_fonts(files, s.x, s.y, text_scale, text, max_texture_side());
+    ui::Fonts fonts = ui::build_fonts(files, s.x, s.y, text_scale, text, max_texture_side(), timer_digits);
     ImGui_ImplSDLRenderer_CreateFontsTexture();
     must_present_ = true;
     ImGui::GetIO().Fonts->ClearTexData();  // the texture has its own copy; at 4K the CPU's was tens of MB

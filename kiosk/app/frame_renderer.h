@@ -29,9 +29,10 @@ public:
 
     ImVec2 size() const;
     SDL_Window* window() const { return window_; }
+    SDL_Renderer* sdl_renderer() const { return renderer_; }  // for screens' own textures (kiosk/app/rgba_texture.h)
     // Rebakes the fonts for the current size with the glyphs of `text`, in a texture no larger
-    // than max_texture_side().
-    ui::Fonts load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text);
+    // than max_texture_side(); timer_digits: see ui::build_fonts.
+    ui::Fonts load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text, bool timer_digits = true);
     // The renderer's texture limit, and never above kMaxAtlasSide: a 4096×8192 RGBA atlas is
     // already 128 MB, the most a kiosk should spend on text.
     int max_texture_side() const;

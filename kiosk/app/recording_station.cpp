@@ -54,6 +54,10 @@ RecordingStation::RecordingStation(const LecternConfig& config, const std::strin
     });
     // Files written down by an earlier run (killed within the undo window, or uploads were off).
     held_->recover(resolved_output_dir(config_.media));
+    handoff_ = std::make_unique<UploadHandoff>(*held_, uploads_.get(), [this](const std::string& problem) {
+        std::lock_guard lock(problem_mutex_);
+        upload_problem_ = problem;
+    });
     recorder_ = std::make_unique<RecorderOpener>(config_.media, config_.kiosk.id, time_zone);
     recorder_->recorder().on_finished([this](const FinishedRecording& done) { held_->finished(done, std::chrono::steady_clock::now()); });
     capture_wanted_ = config_.session.auto_record;
@@ -62,6 +66,7 @@ RecordingStation::RecordingStation(const LecternConfig& config, const std::strin
 
 RecordingStation::~RecordingStation() {
     if (recorder_) recorder_->close();  // finishes and finalizes a recording in progress
+    handoff_.reset();
     held_->release_due(std::chrono::steady_clock::now(), true);  // nothing waits for an undo at exit
 }
 
@@ -93,7 +98,6 @@ RecorderActivity RecordingStation::GuardedControl::activity() const {
 
 RecorderView RecordingStation::recorder_view(FrameRenderer& renderer) {
     recorder_->poll(capture_wanted_);
-    held_->release_due(std::chrono::steady_clock::now());
 
     RecorderView view;
     if (!recorder_->is_open()) {
@@ -162,19 +166,7 @@ std::vector<UploadRow> RecordingStation::upload_rows() const {
     return rows;
 }
 
-void RecordingStation::apply_upload_intents(const std::vector<Intent>& intents) {
-    if (!uploads_) return;
-    for (const Intent& i : intents) {
-        tl::expected<void, std::string> done;
-        if (i.kind == IntentKind::RetryUpload) done = uploads_->retry(i.upload_id);
-        if (i.kind == IntentKind::PauseUpload) done = uploads_->pause(i.upload_id);
-        if (i.kind == IntentKind::CancelUpload) done = uploads_->cancel(i.upload_id);
-        if (!done) {
-            std::lock_guard lock(problem_mutex_);
-            upload_problem_ = done.error();
-        }
-    }
-}
+void RecordingStation::apply_upload_intents(const std::vector<Intent>& intents) { handoff_->post(intents); }
 
 const StatsHistory& RecordingStation::sample_stats(TimePoint now) {
     if (now < last_sample_ + seconds{1}) return stats_;

@@ -11,6 +11,7 @@
 #include "screens/recorder_view.h"
 #include "screens/screen.h"
 #include "status_collector.h"
+#include "upload_handoff.h"
 #include "upload_service.h"
 
 #include <memory>
@@ -71,6 +72,8 @@ private:
     mutable std::mutex problem_mutex_;  // guards upload_problem_
     std::unique_ptr<UploadService> uploads_;
     std::string upload_problem_;
+    // Hands held files and upload actions to the queue off the frame (last: it uses the above).
+    std::unique_ptr<UploadHandoff> handoff_;
     PreviewFrame preview_;
     ImTextureID preview_texture_ = nullptr;
     std::chrono::steady_clock::time_point sound_last_heard_ = std::chrono::steady_clock::now();

@@ -62,9 +62,10 @@ struct Fonts {
 
 // Rebuilds io.Fonts for this screen size with the glyphs in `text` (the agenda's strings) plus
 // Latin, in a texture no larger than max_texture_side on either side. Call before the renderer
-// backend creates its font texture.
+// backend creates its font texture. Without timer_digits, Fonts::timer is Fonts::huge (the timer
+// screen is never shown).
 Fonts build_fonts(const FontFiles& files, float width, float height, float text_scale, const std::string& text,
-                  int max_texture_side);
+                  int max_texture_side, bool timer_digits = true);
 
 float screen_unit(float width, float height, float text_scale);
 

@@ -11,8 +11,11 @@
 namespace lectern::ui {
 namespace {
 
-// Chinese text of the interface itself (hints, labels): its glyphs are baked like the agenda's.
-constexpr const char* kInterfaceText = "输入姓名查找我的时段现在下一个";
+// Text of the interface itself beyond ASCII and Latin-1 (Chinese hints and labels, dashes, arrows,
+// symbols of the buttons and messages): baked like the agenda's characters. Only what is drawn is
+// baked: whole Unicode blocks (arrows, technical symbols, fullwidth forms) at six sizes doubled the
+// atlas, which is most of the kiosk's memory at 4K. Keep in step with the screens' strings.
+constexpr const char* kInterfaceText = "输入姓名查找我的时段现在下一个–—‖…←→−≥±■▶●";
 constexpr float kPacking = 0.7f;  // share of the texture the rectangle packer fills, to be safe
 
 struct Size {
@@ -109,18 +112,19 @@ bool bake(const std::vector<Size>& sizes, float cap, int max_side, Fonts& fonts)
 
 }  // namespace
 
-Fonts build_fonts(const FontFiles& files, float width, float height, float text_scale, const std::string& text, int max_side) {
+Fonts build_fonts(const FontFiles& files, float width, float height, float text_scale, const std::string& text, int max_side,
+                  bool timer_digits) {
     Fonts fonts;
     fonts.unit = screen_unit(width, height, text_scale);
 
-    // Latin, Latin-1, general punctuation (dashes, quotes, bullets, ellipsis), arrows, plus every
-    // character the agenda uses. The ranges must outlive the atlas build.
+    // ASCII, Latin-1 (names typed on the console), the interface's own characters and every character
+    // the agenda uses. The ranges must outlive the atlas build.
     static ImVector<ImWchar> ranges, digit_ranges, timer_ranges;
     ranges.clear();
     digit_ranges.clear();
     timer_ranges.clear();
     ImFontGlyphRangesBuilder builder;
-    static const ImWchar base[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x3000, 0x303F, 0xFF01, 0xFF5E, 0};
+    static const ImWchar base[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0xFFFD, 0xFFFD, 0};
     builder.AddRanges(base);
     builder.AddText(text.c_str());
     builder.AddText(kInterfaceText);
@@ -133,7 +137,7 @@ Fonts build_fonts(const FontFiles& files, float width, float height, float text_
     timer_glyphs.BuildRanges(&timer_ranges);
 
     auto px = [&](float at_1080) { return std::max(8.0f, at_1080 * fonts.unit); };
-    const std::vector<Size> sizes = {
+    std::vector<Size> sizes = {
         {&Fonts::body, &files.regular, px(34), &ranges, true},  // first font = ImGui's default
         {&Fonts::small, &files.regular, px(26), &ranges, true},
         {&Fonts::body_bold, &files.bold, px(34), &ranges, true},
@@ -143,6 +147,9 @@ Fonts build_fonts(const FontFiles& files, float width, float height, float text_
         {&Fonts::huge, &files.bold, px(150), &digit_ranges, false},
         {&Fonts::timer, &files.bold, px(400), &timer_ranges, false},
     };
+    // The speaker timer's digits, a third of the screen high, are the atlas's largest glyphs (a
+    // fifth of it at 4K): only a kiosk that can show the timer screen bakes them.
+    if (!timer_digits) sizes.pop_back();
 
     // Full size when even a full em per glyph fits (the usual agenda); else the largest cap that
     // fits by the measured glyph boxes, checked by the real build and tightened if needed.
@@ -169,6 +176,7 @@ Fonts build_fonts(const FontFiles& files, float width, float height, float text_
         else bake(sizes, cap, max_side, fonts);
     }
     fonts.baked_cap = cap;
+    if (!timer_digits) fonts.timer = fonts.huge;
     return fonts;
 }
 

@@ -11,6 +11,7 @@ SourceSpec x11grab_source(const MediaConfig& c) {
     s.options = {{"framerate", std::to_string(c.fps)}, {"draw_mouse", "1"}};
     s.fix = "check that the X server on " + c.display + " runs and allows this user (xhost), or set [media] display";
     s.take_audio = false;
+    s.wall_clock_stamps = true;  // x11grab stamps each grab with the wall clock
     return s;
 }
 

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 using namespace lectern;
 
@@ -61,4 +62,25 @@ TEST_CASE("the demo's fonts at 4K are baked at full size, from one mapping of ea
         CHECK((config.FontData == files.regular.bytes->data() || config.FontData == files.bold.bytes->data()));
     }
     CHECK(atlas.TexPixelsRGBA32 == nullptr);  // the texture holds the pixels; the CPU copy is freed
+}
+
+TEST_CASE("the demo's atlas holds only the glyphs the screens draw, and the timer's digits only for the timer screen") {
+    const ui::FontFiles files = ui::find_fonts("");
+    REQUIRE(files.regular.bytes);
+    auto renderer = FrameRenderer::open_offscreen(3840, 2160);
+    const std::string demo = "伍建民 Symposium of International Cooperation — “BJAST”";
+    const auto megabytes = [] { return ImGui::GetIO().Fonts->TexWidth * ImGui::GetIO().Fonts->TexHeight * 4.0 / (1 << 20); };
+    const ui::Fonts timer = renderer->load_fonts(files, 1.0f, demo, true);
+    const double with_timer = megabytes();
+    CHECK(timer.timer != timer.huge);
+    CHECK(timer.body->FindGlyphNoFallback(0x2192) != nullptr);  // the interface's arrow
+    CHECK(timer.body->FindGlyphNoFallback(0x201C) != nullptr);  // the agenda's quotes
+    CHECK(timer.body->FindGlyphNoFallback(0x2300) == nullptr);  // no technical symbol nobody draws
+    const ui::Fonts lobby = renderer->load_fonts(files, 1.0f, demo, false);
+    MESSAGE("4K atlas: " << with_timer << " MB with the timer's digits, " << megabytes() << " MB without");
+    CHECK(lobby.timer == lobby.huge);
+    CHECK(lobby.display->FontSize == doctest::Approx(76 * 2));  // full size, not capped
+    // RGBA, as the renderer holds it: it was 34 MB (2048x4345) with whole Unicode blocks baked.
+    CHECK(with_timer <= 24);
+    CHECK(megabytes() <= 16);
 }

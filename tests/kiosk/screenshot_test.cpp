@@ -56,11 +56,27 @@ TEST_CASE("after the last item the lobby shows nothing on and nothing next") {
     CHECK(shot.result.out.find("room hall: now -, next -") != std::string::npos);
 }
 
-TEST_CASE("find my slot with a search and the on-screen keyboard renders") {
-    Shot plain = screenshot("lobby-plain", "--size 1920x1080 --at 2024-04-29T09:40:00+08:00");
-    Shot found = screenshot("lobby-search", "--size 1920x1080 --at 2024-04-29T09:40:00+08:00 --search Wong --keyboard");
-    CHECK(found.image.rgba != plain.image.rgba);
-    CHECK(found.image.distinct_colours() > 50);
+TEST_CASE("find my slot lists the speaker's slots under the name, and the on-screen keyboard fills the lower part") {
+    const std::string at = "--size 1920x1080 --at 2024-04-29T09:40:00+08:00";
+    Shot found = screenshot("lobby-search", at + " --search Wong");
+    Shot none = screenshot("lobby-search-none", at + " --search Zyxw");
+    Shot keyboard = screenshot("lobby-search-keyboard", at + " --search Wong --keyboard");
+    // Frank Wong's talk and the two discussions he is in: what the finder drew from.
+    CHECK(found.result.out.find("slot frank-wong: intro-oxentia") != std::string::npos);
+    CHECK(none.result.out.find("slot ") == std::string::npos);
+    // His name heads the list in the accent colour; "No speaker matches" has none.
+    MESSAGE("accent pixels: found " << accent_pixels(found.image) << ", none " << accent_pixels(none.image));
+    CHECK(accent_pixels(found.image) > accent_pixels(none.image) + 300);
+    // The keyboard: the lower third of the screen changes, the upper third hardly (the search bar's caret).
+    const auto differing = [&](const PngImage& a, const PngImage& b, unsigned from_row, unsigned to_row) {
+        size_t n = 0;
+        for (size_t i = size_t{from_row} * a.width * 4; i < size_t{to_row} * a.width * 4; i += 4) n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1];
+        return n;
+    };
+    const unsigned h = found.image.height, w = found.image.width;
+    const size_t lower = differing(keyboard.image, found.image, 2 * h / 3, h);
+    CHECK(lower > w * h / 3 / 10);
+    CHECK(differing(keyboard.image, found.image, 0, h / 3) < lower / 50);
 }
 
 TEST_CASE("a bad --at or --size is refused with exit status 2 and the form to use") {

@@ -35,7 +35,7 @@ struct RtspCamera {
     std::unique_ptr<SourceProcess> process;
 };
 
-// A PulseAudio daemon whose "lectern.monitor" source carries a 1 kHz sine at 1/8 of full scale.
+// A PulseAudio daemon whose "lectern.monitor" source carries a 1 kHz sine at -12 dBFS (peak).
 struct PulseTone {
     explicit PulseTone(const std::string& dir);
     std::string server;  // for PULSE_SERVER

@@ -1,0 +1,69 @@
+// A PulseAudio microphone (a private daemon started by the test, its null sink's monitor carrying a
+// 1 kHz tone at -12 dBFS) is recorded with the synthetic picture: the file's sound is that tone at
+// that level. When the daemon is killed and started again mid-recording, the recorder says so,
+// records silence meanwhile, and the same file goes on with the tone once the daemon is back.
+#include "media_test_support.h"
+#include "real_sources.h"
+#include "recorder.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdlib>
+
+using namespace lectern;
+using namespace std::chrono_literals;
+
+namespace {
+
+double dbfs_peak(double rms) { return 20 * std::log10(rms * std::sqrt(2.0)); }
+
+}  // namespace
+
+TEST_CASE("a PulseAudio tone is recorded at its frequency and level, and the same file goes on after the daemon restarts") {
+    std::string dir = test::fresh_dir("pulse");
+    test::PulseTone tone(dir);
+    // libpulse finds the daemon through PULSE_SERVER, as a kiosk's session finds the user's daemon.
+    setenv("PULSE_SERVER", tone.server.c_str(), 1);
+    setenv("PULSE_CLIENTCONFIG", "/dev/null", 1);
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.audio_source = "pulse";
+    c.audio_device = "lectern.monitor";
+    Recorder recorder(c);
+    REQUIRE(recorder.open());
+    REQUIRE(recorder.start(test::sample_meta("microphone")));
+    auto s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.frames_recorded >= 90; }, 30);
+    REQUIRE(s.frames_recorded >= 90);
+    const int64_t lost_at = s.frames_recorded;
+
+    tone.process->kill();
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return test::has_alert(s, "PulseAudio source lectern.monitor"); }, 30);
+    CHECK(test::has_alert(s, "PulseAudio source lectern.monitor"));
+    // The picture goes on while the sound is away (the sound is silence there, not slate).
+    s = test::wait_for(recorder, [&](const RecorderStatus& s) { return s.frames_recorded >= lost_at + 45; }, 30);
+    const int64_t in_gap = s.frames_recorded;
+
+    tone.process->restart();
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return !test::has_alert(s, "PulseAudio"); }, 40);
+    REQUIRE_FALSE(test::has_alert(s, "PulseAudio"));
+    const int64_t back = s.frames_recorded;
+    test::wait_for(recorder, [&](const RecorderStatus& s) { return s.frames_recorded >= back + 60; }, 30);
+    recorder.stop();
+    auto done = recorder.wait_finished(30s);
+    REQUIRE(done);
+    CHECK_FALSE(recorder.wait_finished(1s));  // one file: the same file went on
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.state == RecorderState::Idle; }, 10);
+    CHECK(s.slate_frames == 0);
+
+    // The tone before the loss and after the return: 1 kHz, peak -12 dBFS (AAC keeps it within 1 dB).
+    for (double t : {lost_at / 30.0 - 1.5, s.frames_recorded / 30.0 - 1.0}) {
+        CAPTURE(t);
+        test::Tone got = test::tone_of(done->media_path, t, 0.8);
+        CHECK(got.frequency == doctest::Approx(1000).epsilon(0.02));
+        CHECK(dbfs_peak(got.rms) == doctest::Approx(-12).epsilon(1.0 / 12));
+    }
+    // While the daemon was away: silence.
+    CHECK(test::tone_of(done->media_path, in_gap / 30.0 - 0.5, 0.4).rms < 0.01);
+    CHECK(test::decodes_cleanly(done->media_path));
+    unsetenv("PULSE_SERVER");
+}

@@ -1,0 +1,56 @@
+// The slide laptop: an X display (Xvfb, started by the test) showing a known picture is recorded
+// with x11grab, fitted into the recording with black bars; when the display goes away the file
+// goes on with the NO SIGNAL slate and an alert, and is kept and playable.
+#include "media_test_support.h"
+#include "real_sources.h"
+#include "recorder.h"
+
+#include <doctest/doctest.h>
+
+using namespace lectern;
+using namespace std::chrono_literals;
+
+TEST_CASE("an X display's picture is recorded as shown, and the file is kept with slate after the display goes away") {
+    std::string dir = test::fresh_dir("x11grab");
+    // A 16:9 slide: its left half blue 0x2040c0 (luma about 75), its right half light grey (about 208).
+    const std::string slide = dir + "/slide.png";
+    test::run("convert -size 320x360 xc:'#2040c0' -size 320x360 xc:'#e0e0e0' +append '" + slide + "'");
+    test::XvfbPicture screen(dir, "640x360", slide);
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.source = "x11grab";
+    c.display = screen.display;
+    Recorder recorder(c);
+    REQUIRE(recorder.open());
+    REQUIRE(recorder.start(test::sample_meta("slides")));
+    auto s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.frames_recorded >= 60; }, 30);
+    REQUIRE(s.frames_recorded >= 60);
+    CHECK(s.source_ok);
+
+    screen.process->kill();
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.slate_frames >= 45; }, 30);
+    CHECK(test::has_alert(s, "no signal"));
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return test::has_alert(s, "X11 display " ); }, 30);
+    CHECK(test::has_alert(s, "X11 display " + screen.display));
+    const int64_t in_slate = s.frames_recorded - 10;
+    recorder.stop();
+    auto done = recorder.wait_finished(30s);
+    REQUIRE(done);
+    s = test::wait_for(recorder, [](const RecorderStatus& s) { return s.state == RecorderState::Idle; }, 10);
+    CHECK(s.state == RecorderState::Idle);
+    CHECK(test::decodes_cleanly(done->media_path));
+    CHECK(test::duration_of(done->media_path) == doctest::Approx(s.frames_recorded / 30.0).epsilon(0.05));
+
+    // The slide in a 4:3 recording: 320x180 between black bars 30 rows high; the pointer (drawn
+    // in the middle of the screen) is left out of the measured areas.
+    const int w = 320, h = 240;
+    std::string picture = test::luma_at(done->media_path, 1.0, w, h);
+    REQUIRE(picture.size() == w * h);
+    CHECK(test::mean_luma(picture, w, 0, 2, w, 26) < 24);
+    CHECK(test::mean_luma(picture, w, 0, 214, w, 238) < 24);
+    CHECK(test::mean_luma(picture, w, 16, 50, 120, 190) == doctest::Approx(75).epsilon(0.1));
+    CHECK(test::mean_luma(picture, w, 200, 50, 304, 190) == doctest::Approx(208).epsilon(0.1));
+    // Then the NO SIGNAL slate.
+    std::string slate = test::luma_at(done->media_path, in_slate / 30.0, w, h);
+    REQUIRE(slate.size() == w * h);
+    CHECK(test::bright_share(slate, w, 80, 102, 240, 122) > 0.25);
+}
