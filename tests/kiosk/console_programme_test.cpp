@@ -37,15 +37,19 @@ TEST_CASE("the console's programme box takes the rundown column's foot and leave
             ui::take_box_violations();
             console.draw(ctx, console.operator_view(now));
             crossed = ui::take_box_violations();
-            // The box itself: at the foot of the column it is given, at most 40% of it.
-            column = ui::Rect{{ctx.size.x / 2, 100}, {ctx.size.x - 36, ctx.size.y * 0.6f}};
-            above = draw_agenda_changes(ctx, column);
-            const Agenda nothing;
-            ScreenContext quiet{nothing, now, fonts, renderer->size(), 12, {}};
-            bare = draw_agenda_changes(quiet, column);
             renderer->end_frame(frame == 1);
         }
         renderer->save_png("screenshots/console-programme-" + std::to_string(w) + "x" + std::to_string(h) + ".png");
+        // The box itself, in a frame of its own: at the foot of the column it is given, at most 40% of it.
+        renderer->begin_frame();
+        ScreenContext ctx{*agenda, now, fonts, renderer->size(), 12, {}};
+        ctx.agenda_problem = problem;
+        column = ui::Rect{{ctx.size.x / 2, 100}, {ctx.size.x - 36, ctx.size.y * 0.6f}};
+        above = draw_agenda_changes(ctx, column);
+        const Agenda nothing;
+        ScreenContext quiet{nothing, now, fonts, renderer->size(), 12, {}};
+        bare = draw_agenda_changes(quiet, column);
+        renderer->end_frame(false);
         CHECK_MESSAGE(crossed.empty(), (crossed.empty() ? "" : crossed.front()));
         CHECK(above.min.y == column.min.y);
         CHECK(above.max.y < column.max.y);
