@@ -23,10 +23,12 @@ Sidecar read_sidecar(const std::string& path) {
         throw std::runtime_error("sidecar " + path + " is not valid JSON (" + e.what() + ")");
     }
     if (!j.is_object()) throw std::runtime_error("sidecar " + path + " must be a JSON object");
-    auto text = [&](const char* key) -> std::string {
-        auto it = j.find(key);
-        if (it == j.end() || it->is_null()) return {};
-        if (!it->is_string()) throw std::runtime_error("sidecar " + path + ": \"" + key + "\" must be a string");
+    // A text field of `in` (the sidecar, or one of its speakers: where = "speakers[].").
+    auto text = [&](const char* key, const nlohmann::json* in = nullptr, const char* where = "") -> std::string {
+        const nlohmann::json& from = in ? *in : j;
+        auto it = from.find(key);
+        if (it == from.end() || it->is_null()) return {};
+        if (!it->is_string()) throw std::runtime_error("sidecar " + path + ": " + where + "\"" + key + "\" must be a string");
         return it->get<std::string>();
     };
     s.event = text("event");
@@ -46,15 +48,9 @@ Sidecar read_sidecar(const std::string& path) {
         for (const auto& sp : j["speakers"]) {
             if (!sp.is_object()) continue;
             SpeakerInfo info;
-            auto field = [&](const char* key) -> std::string {  // like text(), for a speaker
-                auto it = sp.find(key);
-                if (it == sp.end() || it->is_null()) return {};
-                if (!it->is_string()) throw std::runtime_error("sidecar " + path + ": speakers[].\"" + key + "\" must be a string");
-                return it->get<std::string>();
-            };
-            info.name = field("name");
-            info.native_name = field("native_name");
-            info.affiliation = field("affiliation");
+            info.name = text("name", &sp, "speakers[].");
+            info.native_name = text("native_name", &sp, "speakers[].");
+            info.affiliation = text("affiliation", &sp, "speakers[].");
             s.speakers.push_back(std::move(info));
         }
     }
