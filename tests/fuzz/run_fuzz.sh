@@ -10,5 +10,5 @@ mkdir -p "$work/corpus" "$work/findings"
 for seed in "$@"; do
   if [ -d "$seed" ]; then cp -n "$seed"/* "$work/corpus/" 2>/dev/null || true; else cp -n "$seed" "$work/corpus/"; fi
 done
-exec "$harness" -max_total_time="${LECTERN_FUZZ_SECONDS:-60}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+exec "$harness" -max_total_time="${LECTERN_FUZZ_SECONDS:-60}" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
   -print_final_stats=1 -artifact_prefix="$work/findings/" ${LECTERN_FUZZ_ARGS:-} "$work/corpus"
