@@ -12,6 +12,7 @@
 #include "screens/pin_pad.h"
 #include "session_controller.h"
 
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,8 +34,9 @@ public:
     // Draws the current screen; returns what the user asked for this frame.
     std::vector<Intent> draw(const ScreenContext& base, const OperatorView& view);
     void apply(const std::vector<Intent>& intents, TimePoint now);
-    // Once per frame, before drawing: idle lock and automatic recording.
+    // Once per frame, before drawing: the PIN check's result, idle lock and automatic recording.
     void tick(TimePoint now, bool input_this_frame);
+    bool checking_pin() const { return pin_check_.valid(); }  // a submitted PIN is being checked
     void set_agenda(std::shared_ptr<const Agenda> agenda);
 
     Mode mode() const { return mode_; }
@@ -66,6 +68,9 @@ private:
     LiveSession overrides_;
     std::string last_error_;
     std::vector<Intent> upload_intents_;
+    void take_pin_check();
+    // The submitted PIN, checked off the frame thread; last, so that it ends before access_ does.
+    std::future<OperatorAccess::Result> pin_check_;
 };
 
 }  // namespace lectern
