@@ -18,6 +18,12 @@ struct SourceSpec {
     std::string url;
     std::vector<std::pair<std::string, std::string>> options;
     std::string fix;          // what a person should do when it cannot be opened
+    // ... when it may not be opened (EACCES, EPERM), is held by another program (EBUSY), or is
+    // not that kind of device or refuses the asked format (ENOTTY, ENODEV, EINVAL); "" = fix.
+    std::string fix_denied, fix_busy, fix_unsupported;
+    // A setting found wrong before the device is touched (e.g. an input_format FFmpeg does not
+    // know): open() reports it instead of opening.
+    std::string invalid;
     bool take_video = true;
     bool take_audio = true;
     bool live = true;         // a live source never waits: frames are dropped if the encoder lags
@@ -31,6 +37,9 @@ struct SourceSpec {
     // V4L2 by default): they say when it was captured even if it waited in a buffer (SourceClock).
     bool wall_clock_stamps = false;
 };
+
+// The fix for an AVERROR from opening or reading spec (fix_denied, fix_busy, fix_unsupported or fix).
+const std::string& fix_for(const SourceSpec& spec, int averror);
 
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time = true);
 // The lavfi graph of the synthetic source, shared with the benchmark's ffmpeg CLI run; clock =
