@@ -47,6 +47,11 @@ CaptureAgent::CaptureAgent(const LecternConfig& config, const Clock& clock)
         ingest_changed_ = true;
         wake_.notify_all();
     });
+    for (FinishedCapture& left : pending_ingests(resolved_output_dir(config.media))) {
+        log_line("<5>", "ingesting " + left.media_path + " into event " + left.event.uid + " again (not done before the last stop)");
+        tracked_[left.event.uid].finished = true;
+        ingest_->submit(std::move(left));
+    }
     thread_ = std::thread([this] {
         pthread_setname_np(pthread_self(), "lectern-oc-agent");
         run();
