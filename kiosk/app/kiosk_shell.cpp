@@ -37,7 +37,7 @@ ScreenId parse_screen_id(const std::string& name) {
     if (name == "lobby") return ScreenId::Lobby;
     if (name == "room") return ScreenId::Room;
     if (name == "timer") return ScreenId::Timer;
-    throw std::invalid_argument("unknown screen \"" + name + "\"; use lobby, room, timer (or operator, for screenshots)");
+    throw std::invalid_argument("unknown screen \"" + name + "\"; use lobby, room, timer (or operator, pin, recordings, for screenshots)");
 }
 
 KioskShell::KioskShell(const LecternConfig& config, ScreenId public_screen, std::string room_id, std::shared_ptr<const Agenda> agenda,
@@ -78,6 +78,10 @@ std::vector<Intent> KioskShell::draw(const ScreenContext& base, const OperatorVi
             ctx.recorder = &recorder;
             return draw_operator(ctx, view, operator_ui_);
         }
+        case Mode::Recordings:
+            if (view.recordings) return draw_recordings(ctx, *view.recordings, recordings_ui_, recordings_requests_);
+            mode_ = Mode::Operator;
+            return {};
         case Mode::Public: break;
     }
     switch (public_screen_) {
@@ -111,6 +115,13 @@ void KioskShell::apply(const std::vector<Intent>& intents, TimePoint now) {
             case IntentKind::LockConsole:
                 access_.lock();
                 mode_ = Mode::Public;
+                recordings_requests_.clear();
+                break;
+            case IntentKind::OpenRecordings:
+                if (mode_ == Mode::Operator && access_.is_open(now)) mode_ = Mode::Recordings;
+                break;
+            case IntentKind::CloseRecordings:
+                if (mode_ == Mode::Recordings) mode_ = Mode::Operator;
                 break;
             case IntentKind::Run:
                 // Only an open console may change what is recorded; public screens never emit these,
@@ -147,7 +158,7 @@ void KioskShell::take_pin_check() {
 void KioskShell::tick(TimePoint now, bool input_this_frame) {
     take_pin_check();
     if (mode_ == Mode::PinPad && !pin_check_.valid()) pin_pad_.locked_for = access_.locked_out_for(now);
-    if (mode_ == Mode::Operator) {
+    if (console_open()) {
         if (input_this_frame) access_.touch(now);
         if (!access_.is_open(now)) mode_ = Mode::Public;  // idle lock
     }
@@ -168,6 +179,12 @@ OperatorView KioskShell::operator_view(TimePoint now) const {
 }
 
 std::vector<Intent> KioskShell::take_upload_intents() { return std::exchange(upload_intents_, {}); }
+
+std::vector<RecordingsRequest> KioskShell::take_recordings_requests() {
+    // Only an open console's requests count (a lock in the same frame drops them).
+    if (mode_ != Mode::Recordings) recordings_requests_.clear();
+    return std::exchange(recordings_requests_, {});
+}
 
 void KioskShell::show_operator_for_screenshot(TimePoint now) {
     // Screenshots of the console skip the PIN: they are made by whoever can run the binary anyway.

@@ -80,7 +80,12 @@ std::vector<Intent> draw_operator(const ScreenContext& ctx, const OperatorView& 
     const Rect lock{{size.x - m - 220 * u, m - 10 * u}, {size.x - m, m + 62 * u}};
     const bool keys = ui.editing_item.empty();  // letters go to the editor while it is open
     if (button_at("Lock  [L]##lock", lock, f.body) || (keys && pressed('l'))) out.push_back({IntentKind::LockConsole});
-    text_right(f.heading, lock.min.x - 24 * u, m - 4 * u, colour::text, clock_text(ctx.now, ctx.agenda.event.time_zone));
+    // Staff find, play and copy finished recordings here; never from a public screen.
+    const Rect recordings{{lock.min.x - 20 * u - 280 * u, lock.min.y}, {lock.min.x - 20 * u, lock.max.y}};
+    if (view.recordings && (button_at("Recordings  [R]##recordings", recordings, f.body) || (keys && pressed('r'))))
+        out.push_back({IntentKind::OpenRecordings});
+    text_right(f.heading, (view.recordings ? recordings.min.x : lock.min.x) - 24 * u, m - 4 * u, colour::text,
+               clock_text(ctx.now, ctx.agenda.event.time_zone));
     const float top = m + 80 * u;
 
     const float left_w = (size.x - 3 * m) * 0.5f;

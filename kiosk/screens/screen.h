@@ -41,6 +41,8 @@ enum class IntentKind {
     RetryUpload,   // upload_id
     PauseUpload,
     CancelUpload,
+    OpenRecordings,   // the console's Recordings button
+    CloseRecordings,  // back from the Recordings screen to the console
 };
 
 struct Intent {
