@@ -48,6 +48,10 @@ std::string synthetic_graph(const MediaConfig& c, bool clock = true);
 // The sync pattern ([media] source = "sync"): a white flash and a 1 kHz beep at the start of every
 // second, for measuring how far sound and picture drift apart (bench/media/av_sync).
 std::string sync_graph(const MediaConfig& c);
+// A camera-like picture ([media] source = "camera_like"): the test pattern's moving parts with
+// sensor-like noise on every pixel of every frame, which costs x264 what a real camera costs
+// (BENCHMARKS.md); the synthetic beep as sound.
+std::string camera_like_graph(const MediaConfig& c);
 SourceSpec v4l2_source(const MediaConfig& c);
 SourceSpec x11grab_source(const MediaConfig& c);
 SourceSpec rtsp_source(const MediaConfig& c);

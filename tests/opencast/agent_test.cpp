@@ -81,6 +81,14 @@ TEST_CASE("the agent keeps the last calendar on disk and follows it after a rest
     REQUIRE(wait_until([&] { return !restarted.problem().empty(); }, 20));
     CHECK(restarted.problem().find("service registry") != std::string::npos);
     CHECK(restarted.agenda()->items.size() == 1);  // a failing Opencast keeps the cached schedule
+
+    // A recording of the event finished while Opencast is away: noted for the ingest, not lost.
+    Recording rec = make_recording(dir.path, "lecture", 1000);
+    auto sidecar = nlohmann::json::parse(read_file(rec.sidecar));
+    sidecar["item_id"] = restarted.agenda()->items[0].id;
+    write_file(rec.sidecar, sidecar.dump());
+    restarted.recording_finished(rec.media, rec.sidecar);
+    CHECK(wait_until([&] { return std::filesystem::exists(rec.media + ".opencast"); }, 10));
 }
 
 TEST_CASE("a recording whose ingest was not done before a stop is ingested into its event at the next start") {
