@@ -15,6 +15,8 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -230,7 +232,16 @@ int run_screenshot(const KioskOptions& options) {
     return 0;
 }
 
+namespace {
+std::atomic<bool> g_terminate{false};
+extern "C" void on_terminate(int) { g_terminate = true; }
+}  // namespace
+
 int run_kiosk(const KioskOptions& options) {
+    // systemd stops the kiosk with SIGTERM: finish the recording in progress and leave, fullscreen or
+    // not. (SDL would turn it into the SDL_QUIT a fullscreen kiosk ignores; a handler installed
+    // before SDL starts is kept by SDL.) The loop sees the flag within a second.
+    std::signal(SIGTERM, on_terminate);
     Session session(options, true);
     auto renderer = FrameRenderer::open_window(session.config.kiosk.fullscreen && !options.windowed);
     session.agenda->start_watching();
@@ -251,7 +262,7 @@ int run_kiosk(const KioskOptions& options) {
     uint64_t baked_glyphs = 0;
     ui::Fonts fonts;
     FrameTimeLog frame_times;
-    for (bool running = true; running;) {
+    for (bool running = true; running && !g_terminate;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
         // moves on screen, twice a second for the timer's seconds, once a second for the lobby.
         bool input = false;
