@@ -13,6 +13,7 @@
 #include "screens/recordings.h"
 #include "session_controller.h"
 
+#include <future>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,8 +35,9 @@ public:
     // Draws the current screen; returns what the user asked for this frame.
     std::vector<Intent> draw(const ScreenContext& base, const OperatorView& view);
     void apply(const std::vector<Intent>& intents, TimePoint now);
-    // Once per frame, before drawing: idle lock and automatic recording.
+    // Once per frame, before drawing: the PIN check's result, idle lock and automatic recording.
     void tick(TimePoint now, bool input_this_frame);
+    bool checking_pin() const { return pin_check_.valid(); }  // a submitted PIN is being checked
     void set_agenda(std::shared_ptr<const Agenda> agenda);
 
     Mode mode() const { return mode_; }
@@ -73,6 +75,9 @@ private:
     std::vector<Intent> upload_intents_;
     RecordingsUi recordings_ui_;
     std::vector<RecordingsRequest> recordings_requests_;
+    void take_pin_check();
+    // The submitted PIN, checked off the frame thread; last, so that it ends before access_ does.
+    std::future<OperatorAccess::Result> pin_check_;
 };
 
 }  // namespace lectern

@@ -6,6 +6,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <thread>
+
 using namespace lectern;
 
 namespace {
@@ -17,6 +20,14 @@ struct Kiosk {
     Kiosk() : shell(config, ScreenId::Lobby, "", std::make_shared<const Agenda>(demo_agenda()), nullptr) {}
 };
 
+// Enter on the PIN pad: the PIN is checked off the frame thread; frames go on until it is done.
+void submit_pin(KioskShell& shell, TimePoint now) {
+    shell.apply({{IntentKind::SubmitPin, {}, "1234"}}, now);
+    for (auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30); shell.checking_pin() && std::chrono::steady_clock::now() < end;
+         std::this_thread::sleep_for(std::chrono::milliseconds(5)))
+        shell.tick(now, false);
+}
+
 }  // namespace
 
 TEST_CASE("the Recordings screen opens only from an open console") {
@@ -27,7 +38,7 @@ TEST_CASE("the Recordings screen opens only from an open console") {
     REQUIRE(k.shell.mode() == KioskShell::Mode::PinPad);
     k.shell.apply({{IntentKind::OpenRecordings}}, k.now);
     CHECK(k.shell.mode() == KioskShell::Mode::PinPad);
-    k.shell.apply({{IntentKind::SubmitPin, {}, "1234"}}, k.now);
+    submit_pin(k.shell, k.now);
     REQUIRE(k.shell.mode() == KioskShell::Mode::Operator);
     k.shell.apply({{IntentKind::OpenRecordings}}, k.now);
     CHECK(k.shell.mode() == KioskShell::Mode::Recordings);
@@ -48,7 +59,7 @@ TEST_CASE("locking the console leaves the Recordings screen, by hand or when idl
     idle.config.operator_console.idle_lock_seconds = 300;
     KioskShell shell(idle.config, ScreenId::Lobby, "", std::make_shared<const Agenda>(demo_agenda()), nullptr);
     shell.apply({{IntentKind::OpenOperator}}, idle.now);
-    shell.apply({{IntentKind::SubmitPin, {}, "1234"}}, idle.now);
+    submit_pin(shell, idle.now);
     shell.apply({{IntentKind::OpenRecordings}}, idle.now);
     REQUIRE(shell.mode() == KioskShell::Mode::Recordings);
     shell.tick(idle.now + seconds{299}, false);
