@@ -49,7 +49,7 @@ const RecordingsView& RecordingsDesk::update(SDL_Renderer* renderer, bool shown,
     }
     take_thumbnails(renderer);
     refresh_link(renderer);
-    update_player(shown, recorder_busy);
+    update_player(renderer, shown, recorder_busy);
     view_.answered = snapshot_ ? snapshot_->query : "";
     view_.results = snapshot_ ? &snapshot_->results : nullptr;
     view_.total = snapshot_ ? snapshot_->total : 0;
@@ -111,7 +111,7 @@ void RecordingsDesk::refresh_link(SDL_Renderer* renderer) {
     }
 }
 
-void RecordingsDesk::update_player(bool shown, bool recorder_busy) {
+void RecordingsDesk::update_player(SDL_Renderer* renderer, bool shown, bool recorder_busy) {
     PlayerView& p = view_.player;
     if ((!shown || recorder_busy) && (player_ || opening_.valid())) {
         // Never on a public screen, never beside a recording: the decoder stops and frees the CPU.
@@ -126,6 +126,7 @@ void RecordingsDesk::update_player(bool shown, bool recorder_busy) {
         auto opened = opening_.get();
         if (opened) {
             player_ = std::make_unique<PlaybackSession>(std::move(*opened));
+            picture_ = RgbaTexture(renderer);
             p.message = player_->message();
             player_->play();
         } else {

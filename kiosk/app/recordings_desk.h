@@ -42,7 +42,7 @@ private:
     const Recording* find(int64_t id) const;
     void take_thumbnails(SDL_Renderer* renderer);
     void refresh_link(SDL_Renderer* renderer);
-    void update_player(bool shown, bool recorder_busy);
+    void update_player(SDL_Renderer* renderer, bool shown, bool recorder_busy);
     void note_glyphs(const BrowserSnapshot& snapshot);
 
     LecternConfig config_;

@@ -183,10 +183,10 @@ std::vector<Intent> draw_recordings(const ScreenContext& ctx, const RecordingsVi
         const Rect pager{{m, rows_bottom + 14 * u}, {m + list_w, list_bottom}};
         const float bw = 260 * u;
         ImGui::BeginDisabled(ui.page == 0);
-        if (button_at("◀ Newer##page", Rect{pager.min, {pager.min.x + bw, pager.max.y}}, f.body)) --ui.page;
+        if (button_at("← Newer##page", Rect{pager.min, {pager.min.x + bw, pager.max.y}}, f.body)) --ui.page;
         ImGui::EndDisabled();
         ImGui::BeginDisabled(ui.page + 1 >= pages);
-        if (button_at("Older ▶##page", Rect{{pager.max.x - bw, pager.min.y}, pager.max}, f.body)) ++ui.page;
+        if (button_at("Older →##page", Rect{{pager.max.x - bw, pager.min.y}, pager.max}, f.body)) ++ui.page;
         ImGui::EndDisabled();
         const std::string label = "page " + std::to_string(ui.page + 1) + " of " + std::to_string(pages);
         const ImVec2 s = measure(f.body, label);
