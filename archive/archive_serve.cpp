@@ -33,11 +33,7 @@ int serve_archive_page(Catalog& catalog, const LecternConfig& config, const std:
     HttpServer server(web);
     add_health_routes(server);
     // New recordings and upload states appear on the page within seconds.
-    const std::string queue = expand_home(config.upload.queue_db);
-    add_recordings_routes(server, catalog, gate, [&catalog, &config, queue] {
-        catalog.sync();
-        if (std::filesystem::exists(queue)) catalog.set_uploads(UploadQueue::open(queue)->view().jobs, config.upload);
-    });
+    add_recordings_routes(server, catalog, gate, [&catalog, &config] { bring_up_to_date(catalog, config); });
     if (!serve_web_assets(server)) std::fprintf(stderr, "web assets not found: only the API is served\n");
     server.start();
     std::printf("staff page: http://%s:%d/recordings.html\n", server.host().c_str(), server.port());

@@ -83,4 +83,8 @@ private:
 // The folders a kiosk's recordings live in: the recorder's output folder and every folder target.
 std::vector<std::string> default_archive_dirs(const struct LecternConfig& config);
 
+// sync() (a catalog never reindexed starts from default_archive_dirs), then the upload states from
+// the kiosk's queue; files=false does only the latter (catalog_follow.cpp).
+ReindexReport bring_up_to_date(Catalog& catalog, const LecternConfig& config, bool files = true);
+
 }  // namespace lectern

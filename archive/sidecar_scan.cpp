@@ -33,12 +33,14 @@ int64_t mtime_and_size(const fs::path& p) {
     auto size = fs::file_size(p, ec);
     if (ec) return 0;
     auto time = fs::last_write_time(p, ec).time_since_epoch().count();
-    return static_cast<int64_t>(time) * 31 + static_cast<int64_t>(size);
+    // Unsigned: a nanosecond mtime times 31 overflows int64 (undefined behaviour; found by tests/fuzz).
+    return static_cast<int64_t>(static_cast<uint64_t>(time) * 31 + static_cast<uint64_t>(size));
 }
 
 int64_t stamp_of(const fs::path& sidecar) {
     fs::path media = sidecar;
-    return mtime_and_size(sidecar) * 17 + mtime_and_size(media.replace_extension(".mp4"));
+    return static_cast<int64_t>(static_cast<uint64_t>(mtime_and_size(sidecar)) * 17 +
+                                static_cast<uint64_t>(mtime_and_size(media.replace_extension(".mp4"))));
 }
 
 int64_t file_size_or_missing(const fs::path& p) {

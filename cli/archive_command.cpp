@@ -74,11 +74,8 @@ Options parse(const std::vector<std::string>& args) {
 // The catalog, brought up to date with the folders and the upload queue before answering.
 std::unique_ptr<Catalog> open_catalog(const Options& o, const LecternConfig& config) {
     auto catalog = Catalog::open(expand_home(o.catalog.empty() ? config.archive.catalog_db : o.catalog));
-    auto report = o.verb == "reindex" ? ReindexReport{} : catalog->sync();
+    const auto report = bring_up_to_date(*catalog, config, o.verb != "reindex");
     for (const auto& w : report.warnings) std::cerr << "warning: " << w << "\n";
-    if (o.verb != "reindex" && catalog->dirs().empty()) catalog->reindex(default_archive_dirs(config));
-    const std::string queue = expand_home(config.upload.queue_db);
-    if (std::filesystem::exists(queue)) catalog->set_uploads(UploadQueue::open(queue)->view().jobs, config.upload);
     return catalog;
 }
 

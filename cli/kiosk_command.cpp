@@ -20,12 +20,13 @@ KioskOptions parse_kiosk_options(const std::vector<std::string>& args) {
         };
         if (a == "--config") o.config_file = value("FILE");
         else if (a == "--screenshot") o.screenshot = value("OUT.png");
-        else if (a == "--screen") o.screen = value("lobby|room|timer");
+        else if (a == "--screen") o.screen = value("lobby|room|timer|operator|recordings");
         else if (a == "--room") o.room = value("ID");
         else if (a == "--search") o.search = value("TEXT");
         else if (a == "--keyboard") o.keyboard = true;
         else if (a == "--message") o.message = value("TEXT");
         else if (a == "--state") o.state_file = value("FILE.json");
+        else if (a == "--archive") o.archive_dir = value("DIR");
         else if (a == "--windowed") o.windowed = true;
         else if (a == "--size") {
             const std::string& s = value("WIDTHxHEIGHT, e.g. 1920x1080");

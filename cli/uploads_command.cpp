@@ -33,6 +33,17 @@ std::string human_bytes(int64_t b) {
     return buf;
 }
 
+// What a done job's verification means for the local copy (retention needs a checksum).
+std::string verification_note(VerifyGrade g) {
+    switch (g) {
+        case VerifyGrade::Checksum: return "verified by checksum: retention may delete the local copy";
+        case VerifyGrade::Size: return "verified by size only: retention keeps the local copy (needs a checksum)";
+        case VerifyGrade::Accepted: return "accepted by the server, which shows no checksum: retention keeps the local copy";
+        case VerifyGrade::None: break;
+    }
+    return "not verified: retention keeps the local copy";
+}
+
 void print_list(const UploadQueueView& v, bool json) {
     if (json) {
         nlohmann::json out = nlohmann::json::array();
@@ -40,7 +51,8 @@ void print_list(const UploadQueueView& v, bool json) {
             out.push_back({{"id", j.id}, {"file", j.file_name}, {"target", j.target}, {"remote_key", j.remote_key},
                            {"state", to_string(j.state)}, {"bytes_done", j.bytes_done}, {"bytes_total", j.bytes_total},
                            {"bytes_per_s", j.bytes_per_s}, {"eta_s", j.eta_s}, {"attempts", j.attempts},
-                           {"next_attempt_unix", j.next_attempt_unix}, {"last_error", j.last_error}});
+                           {"next_attempt_unix", j.next_attempt_unix}, {"last_error", j.last_error},
+                           {"verified", to_string(j.verified)}});
         std::cout << out.dump(2) << "\n";
         return;
     }
@@ -58,6 +70,7 @@ void print_list(const UploadQueueView& v, bool json) {
         if (j.state == JobState::Queued && wait > 0) std::printf("  retry in %llds (attempt %d done)", wait, j.attempts);
         std::printf("  %s\n", j.file_name.c_str());
         if (!j.last_error.empty()) std::printf("      last error: %s\n", j.last_error.c_str());
+        if (j.state == JobState::Done) std::printf("      %s\n", verification_note(j.verified).c_str());
     }
 }
 

@@ -7,7 +7,7 @@
 namespace lectern {
 
 void read_media(TableReader r, MediaConfig& c) {
-    c.source = r.choice("source", c.source, {"synthetic", "sync", "v4l2", "x11grab", "rtsp", "file"});
+    c.source = r.choice("source", c.source, {"synthetic", "sync", "camera_like", "v4l2", "x11grab", "rtsp", "file"});
     c.device = r.text("device", c.device);
     c.input_format = r.text("input_format", c.input_format);
     c.display = r.text("display", c.display);

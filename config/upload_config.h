@@ -28,7 +28,7 @@ struct UploadTargetConfig {
     std::string workflow = "schedule-and-upload";  // opencast workflow definition id
     bool verify_tls = true;           // never turn off outside a lab
     std::string ca_file;              // extra CA bundle for a private PKI
-    bool readback_sha256 = false;     // webdav: GET the object back and hash it after upload
+    bool readback_sha256 = true;      // webdav: GET the object back and hash it (checksum grade)
     bool allow_insecure_http = false;  // send a Basic password over plain http:// (a lab only)
     int stall_timeout_s = 60;         // abort a transfer that moves no byte for this long (then retry)
 };

@@ -87,9 +87,20 @@ std::string countdown_text(seconds left) {
     return buffer;
 }
 
+bool starts_with_date_time(std::string_view text) {
+    static constexpr std::string_view shape = "0000-00-00T00:00:00";
+    if (text.size() < shape.size()) return false;
+    for (size_t i = 0; i < shape.size(); ++i) {
+        const char c = text[i];
+        const bool ok = shape[i] == '0' ? c >= '0' && c <= '9' : i == 10 ? (c == 'T' || c == 't' || c == ' ') : c == shape[i];
+        if (!ok) return false;
+    }
+    return true;
+}
+
 std::optional<Rfc3339Time> parse_rfc3339_time(const std::string& text) {
     // RFC 3339 allows "t" and " " for "T" and "z" for "Z"; date::parse wants one spelling.
-    if (text.size() < 20 || text.size() > 40) return std::nullopt;
+    if (text.size() < 20 || text.size() > 40 || !starts_with_date_time(text)) return std::nullopt;
     std::string normal = text;
     if (normal[10] == 't' || normal[10] == ' ') normal[10] = 'T';
     if (normal.back() == 'z') normal.back() = 'Z';
@@ -103,8 +114,6 @@ std::optional<Rfc3339Time> parse_rfc3339_time(const std::string& text) {
     else
         in >> date::parse("%FT%T%Ez", at, offset);
     if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
-    // date::parse checks ranges but accepts a one-digit hour or day; RFC 3339 wants two digits.
-    if (normal[4] != '-' || normal[7] != '-' || normal[13] != ':' || normal[16] != ':') return std::nullopt;
     return Rfc3339Time{date::floor<seconds>(at), offset, utc};
 }
 

@@ -5,6 +5,7 @@
 #include "agenda.h"
 
 #include <string>
+#include <string_view>
 
 namespace lectern {
 
@@ -36,6 +37,11 @@ struct Rfc3339Time {
     bool utc = false;   // written with "Z"
 };
 std::optional<Rfc3339Time> parse_rfc3339_time(const std::string& text);
+
+// True when text starts "YYYY-MM-DDTHH:MM:SS" (T or space), digits where the digits go. Check before
+// date::parse("%FT%T"): on a seconds field that is no number it converts an uninitialised long
+// double (date.h's %S and %T; found by tests/fuzz), which is undefined behaviour.
+bool starts_with_date_time(std::string_view text);
 // The smallest and largest UTC offsets any time zone uses (UTC−12:00 and UTC+14:00).
 inline constexpr minutes kMinUtcOffset{-12 * 60};
 inline constexpr minutes kMaxUtcOffset{14 * 60};

@@ -29,6 +29,7 @@ tl::expected<void, std::string> CaptureInput::open() {
     static std::once_flag devices_registered;
     std::call_once(devices_registered, [] { avdevice_register_all(); });
 
+    if (!spec_.invalid.empty()) return tl::unexpected(spec_.what + ": " + spec_.invalid);
     const AVInputFormat* format = nullptr;
     if (!spec_.format.empty()) {
         format = av_find_input_format(spec_.format.c_str());
@@ -45,7 +46,7 @@ tl::expected<void, std::string> CaptureInput::open() {
     int err = av::with_options(options, [&](AVDictionary** o) {
         return av::make_input(input_, spec_.url.c_str(), format, o, AVIOInterruptCB{&interrupted, this});
     });
-    if (err < 0) return tl::unexpected(spec_.what + ": cannot open (" + av::error_text(err) + "); " + spec_.fix);
+    if (err < 0) return tl::unexpected(spec_.what + ": cannot open (" + av::error_text(err) + "); " + fix_for(spec_, err));
     if ((err = avformat_find_stream_info(input_.get(), nullptr)) < 0)
         return tl::unexpected(spec_.what + ": cannot read stream information (" + av::error_text(err) + "); " +
                               spec_.fix);
@@ -99,7 +100,7 @@ CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
             continue;
         }
         if (err < 0) {
-            error_ = spec_.what + ": read failed (" + av::error_text(err) + ")";
+            error_ = spec_.what + ": read failed (" + av::error_text(err) + "); " + fix_for(spec_, err);
             return Read::Failed;
         }
         int index = packet_->stream_index;

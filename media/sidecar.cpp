@@ -79,11 +79,10 @@ nlohmann::json pending_json(const RecordingMeta& meta, TimePoint actual_start, i
     return j;
 }
 
-std::optional<SidecarFacts> read_pending(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) return std::nullopt;
-    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return std::nullopt;
+namespace {
+
+// Throws nlohmann::json::exception on a field of the wrong type.
+SidecarFacts pending_facts(const nlohmann::json& j) {
     SidecarFacts f;
     RecordingMeta& m = f.meta;
     m.event = j.value("event", "");
@@ -100,6 +99,20 @@ std::optional<SidecarFacts> read_pending(const std::string& path) {
     f.actual_start = time_of(j, "actual_start");
     f.first_frame = j.value("first_frame", int64_t{0});
     return f;
+}
+
+}  // namespace
+
+std::optional<SidecarFacts> read_pending(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) return std::nullopt;
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return std::nullopt;
+    try {
+        return pending_facts(j);
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;  // a field of the wrong type: damaged (found by tests/fuzz)
+    }
 }
 
 }  // namespace lectern

@@ -47,6 +47,11 @@ CaptureAgent::CaptureAgent(const LecternConfig& config, const Clock& clock)
         ingest_changed_ = true;
         wake_.notify_all();
     });
+    for (FinishedCapture& left : pending_ingests(resolved_output_dir(config.media))) {
+        log_line("<5>", "ingesting " + left.media_path + " into event " + left.event.uid + " again (not done before the last stop)");
+        tracked_[left.event.uid].finished = true;
+        ingest_->submit(std::move(left));
+    }
     thread_ = std::thread([this] {
         pthread_setname_np(pthread_self(), "lectern-oc-agent");
         run();
@@ -109,14 +114,18 @@ void CaptureAgent::run() {
     step(clock_.now());  // files finished while stopping still go to the ingest
 }
 
+bool CaptureAgent::reachable(TimePoint now) {
+    if (client_.endpoints().complete()) return true;
+    if (now < next_discovery_) return false;
+    next_discovery_ = now + seconds{std::min(config_.update_seconds, 10)};
+    if (std::string why = client_.discover(); !why.empty()) return set_problem(why), false;
+    log_line("<6>", "capture-admin at " + redact_url(client_.endpoints().capture_admin) + ", ingest at " +
+                        redact_url(client_.endpoints().ingest));
+    return true;
+}
+
 void CaptureAgent::step(TimePoint now) {
-    if (!client_.endpoints().complete()) {
-        if (now < next_discovery_) return;
-        next_discovery_ = now + seconds{std::min(config_.update_seconds, 10)};
-        if (std::string why = client_.discover(); !why.empty()) return set_problem(why);
-        log_line("<6>", "capture-admin at " + redact_url(client_.endpoints().capture_admin) + ", ingest at " +
-                            redact_url(client_.endpoints().ingest));
-    }
+    const bool online = reachable(now);
     std::string recording;
     std::deque<std::pair<std::string, std::string>> finished;
     {
@@ -124,8 +133,10 @@ void CaptureAgent::step(TimePoint now) {
         recording = recording_;
         finished.swap(finished_);
     }
-    follow_recording(now, recording);
-    for (const auto& [media, sidecar] : finished) take_finished(media, sidecar);
+    if (online) follow_recording(now, recording);  // else seen later, when Opencast answers
+    // Finished files go to the ingest (and its note) even while Opencast is away: nothing is lost.
+    for (const auto& [media, sidecar] : finished) take_finished(media, sidecar, online);
+    if (!online) return;
     report_errors(now);
     report_agent_state(now >= next_heartbeat_);
     if (now >= next_heartbeat_) next_heartbeat_ = now + seconds{config_.update_seconds};
@@ -175,7 +186,7 @@ void CaptureAgent::follow_recording(TimePoint now, const std::string& recording)
     if (std::string why = client_.set_recording_state(recording, "capturing"); !why.empty()) set_problem(why);
 }
 
-void CaptureAgent::take_finished(const std::string& media_path, const std::string& sidecar_path) {
+void CaptureAgent::take_finished(const std::string& media_path, const std::string& sidecar_path, bool online) {
     std::string item_id;
     try {
         item_id = read_sidecar(sidecar_path).item_id;
@@ -188,9 +199,10 @@ void CaptureAgent::take_finished(const std::string& media_path, const std::strin
     // One ingest per event: a second file of the same event (a technician's split) stays local.
     if (!event || t.finished || t.reported_error) return;
     t.finished = true;
-    if (std::string why = client_.set_recording_state(item_id, "capture_finished"); !why.empty()) set_problem(why);
+    if (online)
+        if (std::string why = client_.set_recording_state(item_id, "capture_finished"); !why.empty()) set_problem(why);
     ingest_->submit(FinishedCapture{media_path, sidecar_path, *event});
-    report_agent_state(false);  // uploading
+    if (online) report_agent_state(false);  // uploading
 }
 
 void CaptureAgent::report_errors(TimePoint now) {

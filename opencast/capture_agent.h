@@ -54,11 +54,12 @@ private:
     };
 
     void run();
+    bool reachable(TimePoint now);  // knows Opencast's endpoints (asks the registry when due)
     void step(TimePoint now);
     void refresh_calendar(TimePoint now);
     bool take_calendar(const std::string& body);
     void follow_recording(TimePoint now, const std::string& recording);
-    void take_finished(const std::string& media_path, const std::string& sidecar_path);
+    void take_finished(const std::string& media_path, const std::string& sidecar_path, bool online);
     void report_errors(TimePoint now);
     void report_agent_state(bool always);
     void set_problem(const std::string& why);

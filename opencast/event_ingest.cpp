@@ -5,8 +5,11 @@
 
 #include <pthread.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 namespace lectern {
 namespace {
@@ -18,7 +21,44 @@ void log_line(const char* priority, const std::string& text) {
     std::fprintf(stderr, "%slectern: opencast: %s\n", priority, text.c_str());
 }
 
+// Not .json: the archive takes every *.json in the recordings folder for a sidecar.
+std::string note_path(const std::string& media_path) { return media_path + ".opencast"; }
+
+void write_note(const FinishedCapture& c) {
+    const nlohmann::json note = {{"media", c.media_path}, {"sidecar", c.sidecar_path}, {"uid", c.event.uid},
+                                 {"title", c.event.title}, {"workflow_definition", c.event.workflow_definition},
+                                 {"workflow_config", c.event.workflow_config}, {"episode_xml", c.event.episode_xml},
+                                 {"series_xml", c.event.series_xml}};
+    const std::string path = note_path(c.media_path), part = path + ".part";
+    { std::ofstream(part, std::ios::trunc) << note.dump(); }
+    std::error_code ec;
+    std::filesystem::rename(part, path, ec);  // whole or not at all
+    if (ec) log_line("<4>", "cannot write " + path + " (" + ec.message() + "); a restart would not ingest this recording again");
+}
+
 }  // namespace
+
+std::vector<FinishedCapture> pending_ingests(const std::string& recordings_dir) {
+    std::vector<FinishedCapture> out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(recordings_dir, ec)) {
+        if (!entry.path().string().ends_with(".opencast")) continue;
+        try {
+            const auto note = nlohmann::json::parse(std::ifstream(entry.path()));
+            FinishedCapture c{note.at("media"), note.at("sidecar"), {}};
+            c.event.uid = note.at("uid");
+            c.event.title = note.value("title", "");
+            c.event.workflow_definition = note.value("workflow_definition", "");
+            c.event.workflow_config = note.value("workflow_config", std::vector<std::pair<std::string, std::string>>{});
+            c.event.episode_xml = note.value("episode_xml", "");
+            c.event.series_xml = note.value("series_xml", "");
+            if (std::filesystem::exists(c.media_path)) out.push_back(std::move(c));
+        } catch (const std::exception& e) {
+            log_line("<4>", "ignoring " + entry.path().string() + ": " + e.what());
+        }
+    }
+    return out;
+}
 
 EventIngest::EventIngest(OpencastClient client, std::function<void()> on_change)
     : client_(std::move(client)), on_change_(std::move(on_change)) {
@@ -31,6 +71,7 @@ EventIngest::EventIngest(OpencastClient client, std::function<void()> on_change)
 EventIngest::~EventIngest() { stop(std::chrono::seconds{0}); }
 
 void EventIngest::submit(FinishedCapture capture) {
+    write_note(capture);
     std::lock_guard lock(mutex_);
     queue_.push_back(std::move(capture));
     ++pending_;
@@ -75,6 +116,7 @@ bool EventIngest::ingest_with_retries(const FinishedCapture& capture) {
         if (why.empty()) {
             log_line("<6>", "ingested " + capture.media_path + " into event " + id);
             if (std::string w = client_.set_recording_state(id, "upload_finished"); !w.empty()) log_line("<4>", w);
+            std::filesystem::remove(note_path(capture.media_path));
             return true;
         }
         log_line("<3>", "ingest of event " + id + " failed (attempt " + std::to_string(attempt) + " of " +

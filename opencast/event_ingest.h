@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace lectern {
 
@@ -23,6 +24,12 @@ struct FinishedCapture {
     std::string media_path, sidecar_path;
     ScheduledEvent event;
 };
+
+// Each recording handed to the ingest is written down beside it (`<media>.opencast`, JSON: the event
+// and the sidecar's path) until Opencast took it, so that a stop or a crash before then loses no
+// ingest: the next start finds the notes and ingests again. A recording whose attempts all failed
+// keeps its note too and is tried again at the next start.
+std::vector<FinishedCapture> pending_ingests(const std::string& recordings_dir);
 
 class EventIngest {
 public:

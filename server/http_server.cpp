@@ -32,8 +32,15 @@ HttpServer::HttpServer(WebConfig config) : config_(std::move(config)) {
     server_.new_task_queue = [threads, pending] { return new BoundedTaskQueue(threads, pending); };
     server_.set_read_timeout(config_.read_timeout_s, 0);
     server_.set_write_timeout(config_.write_timeout_s, 0);
-    server_.set_keep_alive_timeout(config_.read_timeout_s);
+    // httplib 0.11 waits for a kept-alive connection's next request by polling it every millisecond
+    // on the worker that served it: an idle kept-alive client costs about 0.75% of a core and holds a
+    // worker until the keep-alive timeout. One second bounds both; a client asking more often keeps
+    // its connection (cheaper than a new one per request; BENCHMARKS.md, "Status API and metrics").
+    server_.set_keep_alive_timeout(1);
     server_.set_keep_alive_max_count(100);
+    // Headers and body go out as separate writes: without NODELAY, Nagle holds the body until the
+    // client's delayed ACK (40 ms a request).
+    server_.set_tcp_nodelay(true);
     server_.set_payload_max_length(static_cast<size_t>(config_.max_body_kib) * 1024);
     // httplib's default also sets SO_REUSEPORT, which would let a second recorder on the same port
     // silently take half the requests; SO_REUSEADDR alone only allows a quick restart.

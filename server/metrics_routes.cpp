@@ -1,6 +1,7 @@
 #include "metrics_routes.h"
 
 #include "http_server.h"
+#include "rendered_cache.h"
 
 #include <prometheus/metric_family.h>
 #include <prometheus/text_serializer.h>
@@ -80,8 +81,9 @@ std::string metrics_text(const StationStatus& s) {
 }
 
 void add_metrics_routes(HttpServer& server, const StatusBoard& board) {
-    server.get("/metrics", [&board](const httplib::Request&, httplib::Response& res) {
-        reply(res, 200, metrics_text(*board.latest()), "text/plain; version=0.0.4; charset=utf-8");
+    auto cache = std::make_shared<RenderedCache>(metrics_text);
+    server.get("/metrics", [&board, cache](const httplib::Request&, httplib::Response& res) {
+        reply(res, 200, *cache->text(board.latest()), "text/plain; version=0.0.4; charset=utf-8");
     });
 }
 

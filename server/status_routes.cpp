@@ -2,6 +2,7 @@
 
 #include "http_server.h"
 #include "jpeg.h"
+#include "rendered_cache.h"
 
 #include <nlohmann/json.hpp>
 
@@ -77,8 +78,9 @@ void add_status_routes(HttpServer& server, const StatusBoard& board) {
         if (why.empty()) return reply(res, 200, "ready\n");
         reply(res, 503, "not ready: " + why + "\n");
     });
-    server.get("/api/v1/status", [&board](const httplib::Request&, httplib::Response& res) {
-        reply(res, 200, status_json(*board.latest()).dump(2) + "\n", "application/json");
+    auto cache = std::make_shared<RenderedCache>([](const StationStatus& s) { return status_json(s).dump(2) + "\n"; });
+    server.get("/api/v1/status", [&board, cache](const httplib::Request&, httplib::Response& res) {
+        reply(res, 200, *cache->text(board.latest()), "application/json");
     });
     server.get("/api/v1/preview.jpg", [&board](const httplib::Request&, httplib::Response& res) {
         auto frame = board.latest_preview();

@@ -47,6 +47,9 @@ UploadError http_error(const std::string& what, const std::string& url, const Ht
     } else if (s == 413 || s == 507) {
         e.retryable = false;
         e.message = what + " failed at " + where + " (" + code + "): the server has no room for the file; free space there and retry the job";
+    } else if (s == 412) {  // If-None-Match: * found a file that appeared since the target looked
+        e.retryable = true;
+        e.message = what + " at " + where + " (" + code + "): a file appeared there meanwhile and is not replaced; will retry under another name";
     } else if (s >= 500 || s == 408 || s == 429 || s == 409) {
         e.retryable = true;
         e.message = what + " failed at " + where + " (" + code + "): the server had a temporary problem; will retry";

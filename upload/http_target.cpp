@@ -46,6 +46,20 @@ std::string resolve_url(const std::string& base, const std::string& reference) {
     return text;
 }
 
+std::string url_path(const std::string& key) {
+    std::string out;
+    size_t start = 0;
+    while (true) {
+        size_t slash = key.find('/', start);
+        std::string part = key.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        CurlText escaped(curl_easy_escape(nullptr, part.data(), static_cast<int>(part.size())));
+        out += escaped ? escaped.get() : "";
+        if (slash == std::string::npos) return out;
+        out += '/';
+        start = slash + 1;
+    }
+}
+
 bool same_origin(const std::string& a, const std::string& b) {
     auto origin = [](const std::string& url) {
         std::unique_ptr<CURLU, CDeleter<curl_url_cleanup>> u(curl_url());
@@ -61,6 +75,21 @@ bool same_origin(const std::string& a, const std::string& b) {
     };
     std::string oa = origin(a);
     return !oa.empty() && oa == origin(b);
+}
+
+tl::expected<std::string, UploadError> read_back_sha256(HttpRequest get) {
+    get.hash_response = true;
+    HttpResponse r = http_perform(get);
+    if (!r.ok()) return tl::unexpected(http_error("reading the recording back", get.url, r));
+    return r.body_sha256;
+}
+
+tl::expected<RemoteCopy, UploadError> remote_copy(const HttpResponse& head, const std::string& url, int64_t size,
+                                                  const std::function<tl::expected<RemoteCopy, UploadError>()>& same) {
+    if (head.curl == CURLE_OK && (head.status == 404 || head.status == 410)) return RemoteCopy::Absent;
+    if (!head.ok()) return tl::unexpected(http_error("checking what the server holds", url, head));
+    if (head.header("content-length") != std::to_string(size)) return RemoteCopy::Different;
+    return same();
 }
 
 HttpRequest target_request(const UploadTargetConfig& target, const HttpAuth& auth, const std::string& method,

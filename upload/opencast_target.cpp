@@ -1,11 +1,13 @@
 // Opencast ingest target, the sequence pyCA and Galicaster use: createMediaPackage, addDCCatalog
 // (a Dublin Core episode built from the sidecar), addTrack (flavor presenter/source, the file
 // streamed from disk), addAttachment (the sidecar), then ingest with the configured workflow.
-// "Verified" here means Opencast accepted the ingest and named a workflow instance: the ingest API
-// offers no read-back of the bytes. Tested against a stand-in server, not a real Opencast.
+// "Verified" here means Opencast accepted the ingest and answered with a workflow instance that
+// holds our track (opencast_reply.h): graded "accepted", as the ingest API offers no read-back of
+// the bytes. Tested against a stand-in server, not a real Opencast.
 // For a scheduled event (opencast_target.h), the event's catalogs are sent as they came and the
 // ingest names the event as workflowInstanceId, as pyCA does.
 #include "http_target.h"
+#include "opencast_reply.h"
 #include "opencast_target.h"
 
 #include <unistd.h>
@@ -81,6 +83,7 @@ public:
         track.on_sent = a.progress;
         r = http_perform(track);
         if (!r.ok()) return tl::unexpected(http_error("uploading the recording to Opencast", track.url, r));
+        std::string track_id = opencast_added_track(mp, r.body);
         mp = r.body;
 
         if (auto side = add_sidecar(a, mp); !side) return tl::unexpected(side.error());
@@ -96,9 +99,9 @@ public:
         }
         r = http_perform(ingest);
         if (!r.ok()) return tl::unexpected(http_error("starting the Opencast ingest", ingest.url, r));
-        if (r.body.find("workflow") == std::string::npos)
-            return tl::unexpected(UploadError{true, "Opencast accepted the ingest at " + redact_url(ingest.url) +
-                                                    " but named no workflow instance; will retry"});
+        if (std::string why = check_ingest_reply(r.body, track_id); !why.empty())
+            return tl::unexpected(UploadError{true, why + " at " + redact_url(ingest.url) + "; will retry"});
+        a.grade = VerifyGrade::Accepted;
         return {};
     }
 

@@ -2,18 +2,16 @@
 // larger ones use multipart upload, saving the upload id and each confirmed part in the queue so
 // that after a restart only the missing parts are sent (the server's ListParts is the truth where
 // it exists; s3rver has none, then the parts the queue saved are used).
-// Verification: HEAD gives the size and the x-amz-meta-sha256 stored with the object.
+// Verification: HEAD gives the size, the x-amz-meta-sha256 stored with the object and the ETag the
+// server computed (s3_etag.h): checksum grade; a server with other ETags gets the object read back.
+// A different object already at the key is never replaced (remote_name.h).
 #include "http_target.h"
+#include "s3_etag.h"
+#include "s3_xml.h"
 #include "secrets.h"
 #include "sha256.h"
 
 #include <nlohmann/json.hpp>
-#include <pugixml.hpp>
-
-#include <charconv>
-#include <map>
-#include <optional>
-#include <sstream>
 
 namespace lectern {
 namespace {
@@ -34,24 +32,9 @@ std::string header_safe(const std::string& v) {
     return out;
 }
 
-// A whole number in an S3 answer; nullopt when the server sent something else.
-std::optional<int64_t> number(const char* text) {
-    int64_t value = 0;
-    std::string_view t(text);
-    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-    if (ec != std::errc() || end != t.data() + t.size() || t.empty()) return std::nullopt;
-    return value;
-}
-
-std::string xml_text(const pugi::xml_document& doc) {
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw | pugi::format_no_declaration);
-    return out.str();
-}
-
 struct Multipart {
     std::string upload_id;
-    std::map<int, std::string> etags;  // part number → ETag as the server sent it (quoted)
+    S3Parts etags;
 };
 
 HttpAuth sigv4_auth(const UploadTargetConfig& c, const TargetSecret& s) {
@@ -73,14 +56,18 @@ public:
             return tl::unexpected(UploadError{false, "no S3 key for target \"" + config_.name + "\": set " +
                                                      secret_env_prefix(config_.secret.empty() ? config_.name : config_.secret) +
                                                      "_USER and _PASSWORD or add it to the secrets file"});
-        std::string url = bucket_url_ + "/" + a.remote_key + a.media_extension;
         // S3 allows at most 10,000 parts: a very long recording gets larger parts.
         part_size_ = std::max(part_size_, (a.media_size + 9999) / 10000);
-        UploadResult sent = a.media_size <= part_size_ ? put_whole(a, url) : put_multipart(a, url);
-        if (!sent) return sent;
+        auto there = claim_remote_name(a, [&](const std::string& key) { return probe(a, object_url(key + a.media_extension)); });
+        if (!there) return tl::unexpected(there.error());
+        std::string url = object_url(a.remote_key + a.media_extension);
+        if (!*there) {  // else an earlier attempt completed it and ended before done: verify it
+            UploadResult sent = a.media_size <= part_size_ ? put_whole(a, url) : put_multipart(a, url);
+            if (!sent) return sent;
+        }
         a.verifying();
         if (auto v = verify(a, url); !v) return v;
-        HttpRequest side = request("PUT", bucket_url_ + "/" + a.remote_key + ".json", a.sidecar.raw_json);
+        HttpRequest side = request("PUT", object_url(a.remote_key + ".json"), a.sidecar.raw_json);
         side.headers.push_back("Content-Type: application/json");
         HttpResponse r = http_perform(side);
         if (!r.ok()) return tl::unexpected(http_error("uploading the sidecar", side.url, r));
@@ -155,19 +142,11 @@ private:
             mp.etags[n] = etag;
             save(a, mp);
         }
-        pugi::xml_document xml;
-        pugi::xml_node complete = xml.append_child("CompleteMultipartUpload");
-        for (const auto& [n, etag] : mp.etags) {
-            pugi::xml_node part = complete.append_child("Part");
-            part.append_child("PartNumber").text().set(n);
-            part.append_child("ETag").text().set(etag.c_str());
-        }
-        HttpRequest done = request("POST", url + "?uploadId=" + mp.upload_id, xml_text(xml));
+        HttpRequest done = request("POST", url + "?uploadId=" + mp.upload_id, s3_complete_request(mp.etags));
         done.headers.push_back("Content-Type: application/xml");
         HttpResponse r = http_perform(done);
         // S3 may answer 200 with an <Error> body when completion fails late.
-        pugi::xml_document answer;
-        if (!r.ok() || (answer.load_string(r.body.c_str()) && answer.child("Error"))) {
+        if (!r.ok() || s3_error_answer(r.body)) {
             if (r.ok()) r.status = 500;
             return tl::unexpected(http_error("completing the multipart upload", done.url, r));
         }
@@ -204,7 +183,7 @@ private:
                 HttpResponse r = http_perform(request("GET", url + "?uploadId=" + id));
                 if (r.ok()) {
                     mp.upload_id = id;
-                    if (auto listed = listed_parts(r.body, a.media_size, mp); !listed) return listed;
+                    if (auto listed = s3_listed_parts(r.body, a.media_size, part_size_, mp.etags); !listed) return tl::unexpected(listed.error());
                     a.progress(confirmed_bytes(mp, a.media_size));
                     return {};
                 }
@@ -225,33 +204,28 @@ private:
         add_metadata(create, a);
         HttpResponse r = http_perform(create);
         if (!r.ok()) return tl::unexpected(http_error("starting the multipart upload", url, r));
-        pugi::xml_document answer;
-        answer.load_string(r.body.c_str());
-        mp.upload_id = answer.child("InitiateMultipartUploadResult").child_value("UploadId");
+        mp.upload_id = s3_upload_id(r.body);
         if (mp.upload_id.empty()) return tl::unexpected(UploadError{true, "the server sent no UploadId at " + redact_url(url) + "; will retry"});
         save(a, mp);
         return {};
     }
 
-    // ListParts: the parts the server holds with the size they should have are kept. A <Size> or
-    // <PartNumber> that is not a number is a garbled answer, worth asking again.
-    UploadResult listed_parts(const std::string& body, int64_t media_size, Multipart& mp) const {
-        pugi::xml_document doc;
-        if (!doc.load_string(body.c_str()))
-            return tl::unexpected(UploadError{true, "the S3 server's list of uploaded parts is not XML; will retry"});
-        for (pugi::xml_node part : doc.child("ListPartsResult").children("Part")) {
-            auto n = number(part.child_value("PartNumber"));
-            auto size = number(part.child_value("Size"));
-            if (!n || !size || *n < 1 || *n > 10000)
-                return tl::unexpected(UploadError{true, "the S3 server listed a part without a valid number or size; will retry"});
-            int64_t want = std::min(part_size_, media_size - (*n - 1) * part_size_);
-            std::string etag = part.child_value("ETag");
-            if (*size == want && !etag.empty()) mp.etags[static_cast<int>(*n)] = etag;
-        }
-        return {};
+    std::string object_url(const std::string& key) const { return bucket_url_ + "/" + url_path(key); }
+
+    tl::expected<RemoteCopy, UploadError> probe(const UploadAttempt& a, const std::string& url) {
+        HttpResponse head = http_perform(request("HEAD", url));
+        return remote_copy(head, url, a.media_size, [&]() -> tl::expected<RemoteCopy, UploadError> {
+            std::string sha = head.header("x-amz-meta-sha256");
+            if (sha.empty()) {  // not put there by Lectern: read it back
+                auto hash = read_back_sha256(request("GET", url));
+                if (!hash) return tl::unexpected(hash.error());
+                sha = *hash;
+            }
+            return sha == a.media_sha256 ? RemoteCopy::Same : RemoteCopy::Different;
+        });
     }
 
-    UploadResult verify(const UploadAttempt& a, const std::string& url) {
+    UploadResult verify(UploadAttempt& a, const std::string& url) {
         HttpResponse head = http_perform(request("HEAD", url));
         if (!head.ok()) return tl::unexpected(http_error("checking the uploaded recording", url, head));
         if (head.header("content-length") != std::to_string(a.media_size))
@@ -259,6 +233,23 @@ private:
                                                     " bytes, the recording " + std::to_string(a.media_size) + "; will upload again"});
         if (head.header("x-amz-meta-sha256") != a.media_sha256)
             return tl::unexpected(UploadError{true, "the object at " + redact_url(url) + " lacks the recording's SHA-256 metadata; will upload again"});
+        std::string etag = head.header("etag");
+        if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
+        std::string computed;
+        try {
+            computed = s3_etag(a.media_path, a.media_size, etag.find('-') != std::string::npos ? part_size_ : 0);
+        } catch (const std::exception& e) {
+            return tl::unexpected(UploadError{true, std::string(e.what()) + "; will retry"});
+        }
+        if (etag != computed) {  // not an MD5 ETag (KMS encryption, another scheme): read it back
+            auto hash = read_back_sha256(request("GET", url));
+            if (!hash) return tl::unexpected(hash.error());
+            if (*hash != a.media_sha256) {
+                http_perform(request("DELETE", url));  // ours, and wrong: free the name for the next attempt
+                return tl::unexpected(UploadError{true, "the object at " + redact_url(url) + " differs from the recording (SHA-256); will upload again"});
+            }
+        }
+        a.grade = VerifyGrade::Checksum;
         return {};
     }
 

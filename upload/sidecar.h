@@ -27,9 +27,14 @@ struct Sidecar {
 Sidecar read_sidecar(const std::string& path);
 
 // Expands {event} {date} {time} {room} {speaker} {title} {item_id} {kiosk_id} from the sidecar
-// (date and time from actual_start, else scheduled_start) and makes each value safe for object
-// stores and file systems: ASCII letters, digits, '-', '_', '.', other runs become '-'.
-// Non-ASCII names (e.g. Chinese) are kept as UTF-8 when keep_utf8 is true.
-std::string expand_key_template(const std::string& tmpl, const Sidecar& sidecar, bool keep_utf8 = false);
+// (date and time from actual_start, else scheduled_start); "-{item_id}" is added when the template
+// lacks it. Each '/'-separated part keeps Unicode and is made safe for file systems and object
+// stores: refused characters become '-' and the part is capped at 180 bytes on a UTF-8 boundary;
+// a part that lost anything ends in "~" + 8 hex digits of its SHA-256, so different values never
+// share a name. Network targets percent-encode the result where their protocol needs it.
+std::string expand_key_template(const std::string& tmpl, const Sidecar& sidecar);
+
+// The longest prefix of `text` of at most max_bytes that ends on a UTF-8 character boundary.
+size_t utf8_prefix_bytes(const std::string& text, size_t max_bytes);
 
 }  // namespace lectern

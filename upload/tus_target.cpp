@@ -60,6 +60,7 @@ public:
         if (head.header("upload-offset") != std::to_string(a.media_size))
             return tl::unexpected(UploadError{true, "the tus server holds " + head.header("upload-offset") + " of " +
                                                     std::to_string(a.media_size) + " bytes at " + redact_url(url) + "; will resume"});
+        a.grade = VerifyGrade::Size;  // tus offers the offset only; its GET is no part of the protocol
         return send_sidecar(a);
     }
 

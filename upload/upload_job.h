@@ -13,6 +13,15 @@ enum class JobState { Queued, Uploading, Verifying, Done, Failed, Paused, Cancel
 const char* to_string(JobState state);
 bool job_state_from_string(const std::string& text, JobState& out);
 
+// How surely a destination holds the recording, weakest first. Checksum: the bytes were read back
+// and hashed, or the server computed a checksum of what it received (S3's MD5 ETag). Size: only
+// the size was confirmed. Accepted: the server took it and says so, but shows neither. Retention
+// deletes a local copy only when every target verified it at Checksum grade.
+enum class VerifyGrade { None, Accepted, Size, Checksum };
+
+const char* to_string(VerifyGrade grade);  // "", "accepted", "size", "checksum"
+VerifyGrade verify_grade_from_string(const std::string& text);
+
 // One row of the uploads panel. Holds no secret: URLs are shown without user info.
 struct UploadJobView {
     int64_t id = 0;
@@ -27,6 +36,7 @@ struct UploadJobView {
     int attempts = 0;
     int64_t next_attempt_unix = 0;
     std::string last_error;    // plain words, what to do; empty when none
+    VerifyGrade verified = VerifyGrade::None;  // for done jobs: how the target verified it
 };
 
 // One line of a job's history: an attempt's outcome, an interruption, a technician's retry.

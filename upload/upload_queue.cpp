@@ -21,6 +21,22 @@ const char* to_string(JobState s) {
     return "unknown";
 }
 
+const char* to_string(VerifyGrade g) {
+    switch (g) {
+        case VerifyGrade::None: return "";
+        case VerifyGrade::Accepted: return "accepted";
+        case VerifyGrade::Size: return "size";
+        case VerifyGrade::Checksum: return "checksum";
+    }
+    return "";
+}
+
+VerifyGrade verify_grade_from_string(const std::string& t) {
+    for (VerifyGrade g : {VerifyGrade::Accepted, VerifyGrade::Size, VerifyGrade::Checksum})
+        if (t == to_string(g)) return g;
+    return VerifyGrade::None;
+}
+
 bool job_state_from_string(const std::string& t, JobState& out) {
     for (JobState s : {JobState::Queued, JobState::Uploading, JobState::Verifying, JobState::Done,
                        JobState::Failed, JobState::Paused, JobState::Cancelled})
@@ -50,6 +66,7 @@ CREATE TABLE IF NOT EXISTS jobs(
   local_verified INTEGER NOT NULL DEFAULT 0,
   owner_pid INTEGER NOT NULL DEFAULT 0,
   owner TEXT NOT NULL DEFAULT '',
+  verified TEXT NOT NULL DEFAULT '',
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   UNIQUE(media_path, target));
@@ -86,11 +103,15 @@ std::unique_ptr<UploadQueue> UploadQueue::open(const std::string& db_path) {
     // report an upload done that the disk never recorded; NORMAL would risk the last commits.
     q->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     q->exec(kSchema);
-    // Queues made before jobs were owned through an OwnerLock (owner_pid is no longer read).
-    sqlite3_stmt* probe = nullptr;
-    if (sqlite3_prepare_v2(q->db_.get(), "SELECT owner FROM jobs LIMIT 0", -1, &probe, nullptr) != SQLITE_OK)
-        q->exec("ALTER TABLE jobs ADD COLUMN owner TEXT NOT NULL DEFAULT ''");
-    sqlite3_finalize(probe);
+    // Columns added since the first queues: the owner (jobs owned through an OwnerLock; owner_pid
+    // is no longer read) and the grade of verification.
+    for (const char* column : {"owner", "verified"}) {
+        sqlite3_stmt* probe = nullptr;
+        std::string select = std::string("SELECT ") + column + " FROM jobs LIMIT 0";
+        if (sqlite3_prepare_v2(q->db_.get(), select.c_str(), -1, &probe, nullptr) != SQLITE_OK)
+            q->exec((std::string("ALTER TABLE jobs ADD COLUMN ") + column + " TEXT NOT NULL DEFAULT ''").c_str());
+        sqlite3_finalize(probe);
+    }
     return q;
 }
 
@@ -140,7 +161,7 @@ UploadQueueView UploadQueue::view() {
     std::lock_guard lock(mutex_);
     UploadQueueView v;
     auto st = prepare("SELECT id, media_path, target, remote_key, state, bytes_done, bytes_total, bytes_per_s, attempts,"
-                      " next_attempt_at, last_error FROM jobs ORDER BY id");
+                      " next_attempt_at, last_error, verified FROM jobs ORDER BY id");
     while (sqlite3_step(st.get()) == SQLITE_ROW) {
         UploadJobView j;
         j.id = sqlite3_column_int64(st.get(), 0);
@@ -154,6 +175,7 @@ UploadQueueView UploadQueue::view() {
         j.attempts = sqlite3_column_int(st.get(), 8);
         j.next_attempt_unix = sqlite3_column_int64(st.get(), 9);
         j.last_error = column_text(st.get(), 10);
+        j.verified = verify_grade_from_string(column_text(st.get(), 11));
         if (j.bytes_per_s > 1 && j.bytes_total >= j.bytes_done)
             j.eta_s = static_cast<int64_t>((j.bytes_total - j.bytes_done) / j.bytes_per_s);
         v.jobs.push_back(std::move(j));
@@ -211,18 +233,30 @@ int UploadQueue::pending(int64_t* earliest) {
     return sqlite3_column_int(st.get(), 0);
 }
 
-bool UploadQueue::all_jobs_done_for(const std::string& media) {
+bool UploadQueue::all_jobs_verified_for(const std::string& media) {
     std::lock_guard lock(mutex_);
-    auto st = prepare("SELECT count(*) FROM jobs WHERE media_path=? AND state!='done'");
+    auto st = prepare("SELECT count(*) FROM jobs WHERE media_path=? AND (state!='done' OR verified!='checksum')");
     sqlite3_bind_text(st.get(), 1, media.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_step(st.get());
     return sqlite3_column_int(st.get(), 0) == 0;
 }
 
+std::vector<std::pair<std::string, std::string>> UploadQueue::weakly_verified_media() {
+    std::lock_guard lock(mutex_);
+    std::vector<std::pair<std::string, std::string>> out;
+    auto st = prepare("SELECT media_path, group_concat(target || ' (' || CASE verified WHEN '' THEN 'no grade' ELSE verified END || ')', ', ')"
+                      " FROM jobs WHERE verified!='checksum' AND media_path IN"
+                      " (SELECT media_path FROM jobs GROUP BY media_path HAVING sum(state!='done')=0)"
+                      " GROUP BY media_path ORDER BY min(created_at)");
+    while (sqlite3_step(st.get()) == SQLITE_ROW) out.emplace_back(column_text(st.get(), 0), column_text(st.get(), 1));
+    return out;
+}
+
 std::vector<std::string> UploadQueue::verified_media() {
     std::lock_guard lock(mutex_);
     std::vector<std::string> out;
-    auto st = prepare("SELECT media_path FROM jobs GROUP BY media_path HAVING sum(state!='done')=0 ORDER BY min(created_at)");
+    auto st = prepare("SELECT media_path FROM jobs GROUP BY media_path HAVING sum(state!='done' OR verified!='checksum')=0"
+                      " ORDER BY min(created_at)");
     while (sqlite3_step(st.get()) == SQLITE_ROW) out.push_back(column_text(st.get(), 0));
     return out;
 }

@@ -75,14 +75,21 @@ public:
     bool mark_verifying(int64_t id);
     void set_resume(int64_t id, const std::string& resume_json);
     void set_local_verified(int64_t id);
+    // The target took another remote name (the wanted one holds a different file).
+    void set_remote_key(int64_t id, const std::string& key);
+    // How the target verified the upload; recorded before the attempt ends as done.
+    void set_verified(int64_t id, VerifyGrade grade);
     // The attempt's outcome; a pause or cancel that came meanwhile wins over anything but done.
     void finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt_unix);
     // The jobs this process may still work on (queued, or uploading/verifying by this queue; not
     // those a live uploader elsewhere owns) and the earliest due time.
     int pending(int64_t* earliest_due_unix = nullptr);
-    // Done jobs whose local media may be deleted by retention (all of that media's jobs are done).
+    // Local media retention may delete: every job for it is done and verified at checksum grade.
     std::vector<std::string> verified_media();
-    bool all_jobs_done_for(const std::string& media_path);
+    bool all_jobs_verified_for(const std::string& media_path);
+    // Media whose jobs are all done but not all at checksum grade, with the targets that verified
+    // less, in words ("nas (size), opencast (accepted)"): retention keeps these.
+    std::vector<std::pair<std::string, std::string>> weakly_verified_media();
 
     const std::string& path() const { return path_; }
 
@@ -93,6 +100,8 @@ private:
     void log_attempt(int64_t id, const std::string& outcome, const std::string& message);
     // One technician's transition (?1 = now, ?2 = the job id); true when it changed the job.
     bool transition(const char* sql, int64_t id);
+    // One owner's update of a column (?1 = value, ?2 = now, ?3 = the job id, ?4 = the owner).
+    bool owner_sets(const char* sql, int64_t id, const std::string& value);
 
     std::mutex mutex_;  // one connection shared by the worker threads of this process
     SqliteDb db_;

@@ -125,14 +125,18 @@ bool UploadQueue::mark_verifying(int64_t id) {
     return sqlite3_step(st.get()) == SQLITE_DONE && sqlite3_changes(db_.get()) == 1;
 }
 
-void UploadQueue::set_resume(int64_t id, const std::string& resume) {
+bool UploadQueue::owner_sets(const char* sql, int64_t id, const std::string& value) {
     std::lock_guard lock(mutex_);
-    auto st = prepare("UPDATE jobs SET resume=?, updated_at=? WHERE id=? AND owner=?");
-    sqlite3_bind_text(st.get(), 1, resume.c_str(), -1, SQLITE_TRANSIENT);
+    auto st = prepare(sql);
+    sqlite3_bind_text(st.get(), 1, value.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st.get(), 2, now_unix());
     sqlite3_bind_int64(st.get(), 3, id);
     sqlite3_bind_text(st.get(), 4, owner_.token().c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_step(st.get());
+    return sqlite3_step(st.get()) == SQLITE_DONE && sqlite3_changes(db_.get()) == 1;
+}
+
+void UploadQueue::set_resume(int64_t id, const std::string& resume) {
+    owner_sets("UPDATE jobs SET resume=?1, updated_at=?2 WHERE id=?3 AND owner=?4", id, resume);
 }
 
 void UploadQueue::set_local_verified(int64_t id) {
@@ -140,6 +144,14 @@ void UploadQueue::set_local_verified(int64_t id) {
     auto st = prepare("UPDATE jobs SET local_verified=1 WHERE id=?");
     sqlite3_bind_int64(st.get(), 1, id);
     sqlite3_step(st.get());
+}
+
+void UploadQueue::set_remote_key(int64_t id, const std::string& key) {
+    owner_sets("UPDATE jobs SET remote_key=?1, updated_at=?2 WHERE id=?3 AND owner=?4", id, key);
+}
+
+void UploadQueue::set_verified(int64_t id, VerifyGrade grade) {
+    owner_sets("UPDATE jobs SET verified=?1, updated_at=?2 WHERE id=?3 AND owner=?4", id, to_string(grade));
 }
 
 void UploadQueue::finish_attempt(int64_t id, JobState state, const std::string& error, int64_t next_attempt) {

@@ -27,11 +27,14 @@ struct UploadAttempt {
     std::string remote_key;        // without extension; the target adds ".<ext>" and ".json"
     std::string media_extension;   // e.g. ".mkv"
     std::string resume;            // what save_resume stored on an earlier attempt; "" = none
+    VerifyGrade grade = VerifyGrade::None;  // how the target verified the upload; set before success
     RateLimiter* limiter = nullptr;
     // Bytes of the media confirmed or in flight; returns false when the job was paused or cancelled.
     std::function<bool(int64_t done)> progress = [](int64_t) { return true; };
     std::function<void(const std::string&)> save_resume = [](const std::string&) {};
     std::function<void()> verifying = [] {};   // the upload is sent, verification begins
+    // The target took another remote name (the wanted one holds a different file): remember it.
+    std::function<void(const std::string&)> rename = [](const std::string&) {};
     // True once the technician cancelled the job: a target may then drop partial remote state.
     std::function<bool()> cancelled = [] { return false; };
 };
@@ -41,8 +44,9 @@ using UploadResult = tl::expected<void, UploadError>;
 class UploadTarget {
 public:
     virtual ~UploadTarget() = default;
-    // Sends media and sidecar, then verifies the media at the destination (size, and SHA-256 or
-    // metadata where the target allows it). Success means verified: only then may local copies go.
+    // Sends media and sidecar, then verifies the media at the destination and sets attempt.grade
+    // to how surely it did (upload_job.h). Success means verified at that grade; retention deletes
+    // local copies only after VerifyGrade::Checksum.
     virtual UploadResult upload(UploadAttempt& attempt) = 0;
 };
 

@@ -55,7 +55,7 @@ std::vector<int64_t> enqueue_recording(UploadQueue& queue, const UploadConfig& c
     Sidecar sidecar = read_sidecar(sidecar_path);
     std::vector<std::pair<std::string, std::string>> targets;
     for (const auto& t : config.targets)
-        targets.emplace_back(t.name, expand_key_template(t.key_template, sidecar, t.kind == "folder"));
+        targets.emplace_back(t.name, expand_key_template(t.key_template, sidecar));
     std::string media = fs::absolute(media_path).lexically_normal().string();
     std::string side = fs::absolute(sidecar_path).lexically_normal().string();
     return queue.enqueue(media, side, targets);
@@ -199,6 +199,11 @@ void Uploader::process(UploadJob job) {
             return true;
         };
         a.save_resume = [&](const std::string& r) { queue_.set_resume(job.id, r); };
+        a.rename = [&](const std::string& key) {
+            queue_.set_remote_key(job.id, key);
+            log_line("job " + std::to_string(job.id) + " (" + job.target + "): " + job.remote_key +
+                     " holds a different file there; uploading as " + key);
+        };
         a.cancelled = [&] { return queue_.state_of(job.id) == JobState::Cancelled; };
         a.verifying = [&] {
             queue_.set_progress(job.id, a.media_size, a.media_size, 0);
@@ -209,9 +214,13 @@ void Uploader::process(UploadJob job) {
         UploadResult r = target->upload(a);
         if (r) {
             queue_.set_progress(job.id, a.media_size, a.media_size, 0);
+            queue_.set_verified(job.id, a.grade);
             queue_.finish_attempt(job.id, JobState::Done, "", 0);
-            log_line("job " + std::to_string(job.id) + " (" + job.target + ") done and verified");
-            apply_retention(queue_, config_);
+            log_line("job " + std::to_string(job.id) + " (" + job.target + ") done, verified by " +
+                     (a.grade == VerifyGrade::None ? "nothing" : to_string(a.grade)));
+            std::vector<std::string> kept;
+            apply_retention(queue_, config_, &kept);
+            for (const auto& line : kept) log_line(line);
             return;
         }
         if (interrupted || stopping_) {

@@ -4,6 +4,7 @@
 //
 //   build/bin/lectern_record_bench [--seconds 20] [--sizes 1920x1080,1280x720] [--presets] [--rounds 2]
 //                                  [--preview-width 640]  (0 = no preview, to see what it costs)
+//                                  [--source synthetic|camera_like]  (camera_like: with sensor-like noise)
 #include "recorder.h"
 #include "sources/source.h"
 
@@ -34,7 +35,8 @@ std::string x264_args(const MediaConfig& c) {
 
 // The same work as the recorder: lavfi → x264 + AAC → fragmented MP4, then nothing else.
 std::string ffmpeg_command(const MediaConfig& c, double seconds, const std::string& out) {
-    return "ffmpeg -v error -nostdin -f lavfi -i \"" + synthetic_graph(c) + "\" -t " + std::to_string(seconds) + " " +
+    const std::string graph = c.source == "camera_like" ? camera_like_graph(c) : synthetic_graph(c);
+    return "ffmpeg -v error -nostdin -f lavfi -i \"" + graph + "\" -t " + std::to_string(seconds) + " " +
            x264_args(c) + " -c:a aac -b:a " + std::to_string(c.audio_bitrate_kbps) +
            "k -movflags frag_keyframe+empty_moov+default_base_moof -y " + out;
 }
@@ -80,6 +82,7 @@ int main(int argc, char** argv) {
     double seconds = 20;
     int rounds = 2;
     bool presets = false;
+    std::string source = "synthetic";
     int preview_width = MediaConfig{}.preview_width;
     std::vector<std::pair<int, int>> sizes = {{1920, 1080}, {1280, 720}};
     for (int i = 1; i < argc; ++i) {
@@ -88,6 +91,7 @@ int main(int argc, char** argv) {
         else if (a == "--rounds" && i + 1 < argc) rounds = std::stoi(argv[++i]);
         else if (a == "--presets") presets = true;
         else if (a == "--preview-width" && i + 1 < argc) preview_width = std::stoi(argv[++i]);
+        else if (a == "--source" && i + 1 < argc) source = argv[++i];
         else if (a == "--sizes" && i + 1 < argc) {
             sizes.clear();
             std::stringstream list(argv[++i]);
@@ -103,8 +107,9 @@ int main(int argc, char** argv) {
     base.disk_warn_mb = 0;
     base.disk_stop_mb = 16;
     base.preview_width = preview_width;
-    std::printf("# lectern_record_bench --seconds %g --rounds %d%s  (%g media seconds per run, preview %d px @ %d fps, meters on)\n",
-                seconds, rounds, presets ? " --presets" : "", seconds, base.preview_width, base.preview_fps);
+    base.source = source;
+    std::printf("# lectern_record_bench --seconds %g --rounds %d%s --source %s  (%g media seconds per run, preview %d px @ %d fps, meters on)\n",
+                seconds, rounds, presets ? " --presets" : "", source.c_str(), seconds, base.preview_width, base.preview_fps);
     std::printf("%-10s %-9s %5s %14s %14s %7s\n", "size", "preset", "round", "ffmpeg cpu/s", "lectern cpu/s", "ratio");
     for (auto [w, h] : sizes) {
         MediaConfig c = base;

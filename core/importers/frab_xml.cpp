@@ -54,7 +54,7 @@ public:
             if (!at->utc) e.offset = at->offset;
             return;
         }
-        if (written.size() >= 19) {  // a date-time without an offset: local
+        if (starts_with_date_time(written)) {  // a date-time without an offset: local
             date::local_seconds local;
             std::istringstream in(written.substr(0, 19));
             in >> date::parse("%FT%T", local);

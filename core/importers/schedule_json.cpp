@@ -47,7 +47,7 @@ public:
             if (!at->utc) e.offset = at->offset;
             return;
         }
-        if (!date.empty() && date.size() >= 19) {  // a date-time without offset: local
+        if (starts_with_date_time(date)) {  // a date-time without offset: local
             date::local_seconds local;
             std::istringstream in(date.substr(0, 19));
             in >> date::parse("%FT%T", local);
@@ -102,8 +102,10 @@ public:
     }
 
     void v1(const json& conference) {
-        const json& days = conference["days"];
-        if (!days.is_array()) return d_.problem(0, "schedule.conference.days", "missing or not a list");
+        // find, not operator[]: a const json's operator[] on a missing key is undefined (found by tests/fuzz).
+        const auto found = conference.find("days");
+        if (found == conference.end() || !found->is_array()) return d_.problem(0, "schedule.conference.days", "missing or not a list");
+        const json& days = *found;
         for (size_t di = 0; di < days.size(); ++di) {
             const json& day = days[di];
             const std::string path = "schedule.conference.days[" + std::to_string(di) + "]";

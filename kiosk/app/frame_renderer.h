@@ -29,6 +29,7 @@ public:
 
     ImVec2 size() const;
     SDL_Window* window() const { return window_; }
+    SDL_Renderer* sdl_renderer() const { return renderer_; }  // for screens' own textures (kiosk/app/rgba_texture.h)
     // Rebakes the fonts for the current size with the glyphs of `text`, in a texture no larger
     // than max_texture_side(); timer_digits: see ui::build_fonts.
     ui::Fonts load_fonts(const ui::FontFiles& files, float text_scale, const std::string& text, bool timer_digits = true);

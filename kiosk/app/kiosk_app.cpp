@@ -7,6 +7,7 @@
 #include "lectern_config.h"
 #include "local_time.h"
 #include "recording_station.h"
+#include "recordings_desk.h"
 #include "screen_state_file.h"
 #include "secrets.h"
 
@@ -14,9 +15,13 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
 #include <stdexcept>
 #include <utility>
 
@@ -104,7 +109,10 @@ struct Session {
     ui::FontFiles font_files;
     std::unique_ptr<RecordingStation> station;  // the live kiosk's recorder and uploads; none for screenshots
     std::unique_ptr<KioskShell> shell;
+    std::unique_ptr<RecordingsDesk> desk;  // the console's Recordings screen; screenshots only for --screen recordings
+    std::string scratch_catalog;           // --archive DIR's catalog, removed at the end
     bool operator_screen = false;
+    bool recordings_screen = false;
     bool pin_screen = false;  // screenshots of the PIN pad
 
     Session(const KioskOptions& options, bool with_station)
@@ -115,16 +123,33 @@ struct Session {
         const std::string screen = options.screen.empty() ? config.kiosk.screen : options.screen;
         operator_screen = screen == "operator";
         pin_screen = screen == "pin";
+        recordings_screen = screen == "recordings";
         const std::string room_id = options.room.empty() ? config.kiosk.room : options.room;
         auto shown = agenda->current();
         if (!room_id.empty() && !shown->room(room_id))
             throw std::invalid_argument("room \"" + room_id + "\" is not in the agenda; its rooms are " + room_list(*shown));
         if (with_station) station = std::make_unique<RecordingStation>(config, shown->event.time_zone);
-        shell = std::make_unique<KioskShell>(config, operator_screen || pin_screen ? ScreenId::Room : parse_screen_id(screen), room_id, shown,
+        if (with_station || recordings_screen || operator_screen) desk = make_desk(options);
+        shell = std::make_unique<KioskShell>(config, operator_screen || pin_screen || recordings_screen ? ScreenId::Room : parse_screen_id(screen), room_id, shown,
                                              station ? &station->control() : nullptr);
         shell->lobby().query = options.search;
         shell->lobby().keyboard = options.keyboard;
         shell->live_overrides().stage_message = options.message;
+    }
+
+    ~Session() {
+        desk.reset();  // its worker closes the catalog first
+        if (!scratch_catalog.empty()) std::filesystem::remove(scratch_catalog);
+    }
+
+    std::unique_ptr<RecordingsDesk> make_desk(const KioskOptions& options) {
+        if (options.archive_dir.empty()) return std::make_unique<RecordingsDesk>(config, RecordingsDesk::kiosk_settings(config));
+        char scratch[] = "/tmp/lectern-catalog-XXXXXX";
+        const int fd = mkstemp(scratch);
+        if (fd < 0) throw std::runtime_error("cannot make a scratch catalog in /tmp for --archive " + options.archive_dir);
+        close(fd);
+        scratch_catalog = scratch;
+        return std::make_unique<RecordingsDesk>(config, RecordingsDesk::folder_settings(options.archive_dir, scratch_catalog));
     }
 
     // The speaker timer's huge digits are baked only where the timer screen is shown.
@@ -134,7 +159,7 @@ struct Session {
         ScreenContext ctx{shown, now, fonts, size, config.display.page_seconds, {}};
         ctx.thresholds = {minutes{config.timer.warning_minutes}, minutes{config.timer.final_minutes}};
         if (!font_files.warning.empty()) ctx.notices.push_back(font_files.warning);
-        if (std::string problem = agenda->problem(); !problem.empty()) ctx.notices.push_back(problem);
+        ctx.agenda_problem = agenda->problem();  // the console says why; public screens show only the badge
         ctx.agenda_badge = agenda->staleness(ctx.now);
         return ctx;
     }
@@ -156,6 +181,17 @@ int run_screenshot(const KioskOptions& options) {
     }
     if (session.operator_screen) session.shell->show_operator_for_screenshot(now);
     if (session.pin_screen) session.shell->apply({{IntentKind::OpenOperator}}, now);
+    const bool recorder_busy = state.recorder.state == RecorderView::State::Recording || state.recorder.state == RecorderView::State::Paused;
+    if (session.recordings_screen) {
+        session.shell->show_operator_for_screenshot(now);
+        session.shell->apply({{IntentKind::OpenRecordings}}, now);
+        session.shell->recordings_ui().query = options.search;
+        session.desk->browser().search(options.search);
+        // The picture shows the answer with its thumbnails, as the live screen does a moment later.
+        if (!session.desk->browser().wait_settled(options.search, std::chrono::seconds(60)))
+            std::fprintf(stderr, "lectern: the catalog did not answer within 60 s; the screenshot shows what it had\n");
+        session.desk->update(renderer->sdl_renderer(), true, recorder_busy);
+    }
     OperatorView view = session.shell->operator_view(now);
     view.uploads = state.uploads;
     view.stats = state.stats;
@@ -170,14 +206,17 @@ int run_screenshot(const KioskOptions& options) {
     }
 
     ui::Fonts fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
-                                           agenda_glyphs(*agenda) + options.search + options.message, session.shows_timer());
+                                           agenda_glyphs(*agenda) + options.search + options.message + (session.desk ? session.desk->glyphs() : ""),
+                                           session.shows_timer());
     // Two frames: ImGui settles item sizes and hover state on the first.
     for (int frame = 0; frame < 2; ++frame) {
         renderer->begin_frame();
         ScreenContext ctx = session.context(*agenda, fonts, renderer->size(), session.clock->now());
         ctx.recorder = &state.recorder;
+        if (session.desk) view.recordings = &session.desk->update(renderer->sdl_renderer(), session.shell->mode() == KioskShell::Mode::Recordings, recorder_busy);
         session.shell->draw(ctx, view);
         renderer->end_frame();
+        if (session.desk) session.desk->apply(session.shell->take_recordings_requests(), recorder_busy);
     }
     renderer->save_png(options.screenshot);
     std::printf("wrote %s (%dx%d)\n", options.screenshot.c_str(), options.width, options.height);
@@ -193,7 +232,16 @@ int run_screenshot(const KioskOptions& options) {
     return 0;
 }
 
+namespace {
+std::atomic<bool> g_terminate{false};
+extern "C" void on_terminate(int) { g_terminate = true; }
+}  // namespace
+
 int run_kiosk(const KioskOptions& options) {
+    // systemd stops the kiosk with SIGTERM: finish the recording in progress and leave, fullscreen or
+    // not. (SDL would turn it into the SDL_QUIT a fullscreen kiosk ignores; a handler installed
+    // before SDL starts is kept by SDL.) The loop sees the flag within a second.
+    std::signal(SIGTERM, on_terminate);
     Session session(options, true);
     auto renderer = FrameRenderer::open_window(session.config.kiosk.fullscreen && !options.windowed);
     session.agenda->start_watching();
@@ -211,16 +259,18 @@ int run_kiosk(const KioskOptions& options) {
 
     std::shared_ptr<const Agenda> agenda;
     ImVec2 baked_size{};
+    uint64_t baked_glyphs = 0;
     ui::Fonts fonts;
     FrameTimeLog frame_times;
-    for (bool running = true; running;) {
+    for (bool running = true; running && !g_terminate;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
         // moves on screen, twice a second for the timer's seconds, once a second for the lobby.
         bool input = false;
         bool open_operator = false;
         SDL_Event event;
         const bool lobby = session.shell->mode() == KioskShell::Mode::Public && session.shell->public_screen() == ScreenId::Lobby;
-        if (SDL_WaitEventTimeout(&event, session.shell->shows_live_picture() ? 66 : lobby ? 1000 : 500)) {
+        const int wait_ms = session.desk->playing() ? 15 : session.shell->shows_live_picture() ? 66 : lobby ? 1000 : 500;  // playback: every picture
+        if (SDL_WaitEventTimeout(&event, wait_ms)) {
             // ImGui 1.86 reads key state once per frame, so a key released in the same batch it was
             // pressed in would be missed: hold the release back for the next frame.
             std::vector<SDL_Scancode> pressed;
@@ -245,12 +295,13 @@ int run_kiosk(const KioskOptions& options) {
         const TimePoint now = session.clock->now();
         auto latest = session.agenda->current();
         const ImVec2 size = renderer->size();
-        if (latest != agenda || size.x != baked_size.x || size.y != baked_size.y) {
+        if (latest != agenda || size.x != baked_size.x || size.y != baked_size.y || session.desk->glyph_generation() != baked_glyphs) {
             if (latest != agenda) session.shell->set_agenda(latest);
             agenda = latest;
             baked_size = size;
-            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale), agenda_glyphs(*agenda),
-                                         session.shows_timer());
+            baked_glyphs = session.desk->glyph_generation();  // names from the recordings catalog, too
+            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
+                                         agenda_glyphs(*agenda) + session.desk->glyphs(), session.shows_timer());
         }
         session.shell->tick(now, input);
         renderer->begin_frame();
@@ -263,6 +314,8 @@ int run_kiosk(const KioskOptions& options) {
         view.uploads = session.station->upload_rows();
         view.problems = session.station->problems();  // the console's notices, never the public screen's
         view.stats = session.station->sample_stats(now);
+        const bool recorder_busy = recorder.state == RecorderView::State::Recording || recorder.state == RecorderView::State::Paused;
+        view.recordings = &session.desk->update(renderer->sdl_renderer(), session.shell->mode() == KioskShell::Mode::Recordings, recorder_busy);
         std::vector<Intent> intents = session.shell->draw(ctx, view);
         if (open_operator) intents.push_back({IntentKind::OpenOperator});
         frame_times.rendering();
@@ -270,6 +323,7 @@ int run_kiosk(const KioskOptions& options) {
         frame_times.rendered();
         session.shell->apply(intents, now);
         session.station->apply_upload_intents(session.shell->take_upload_intents());
+        session.desk->apply(session.shell->take_recordings_requests(), recorder_busy);
         if (web) web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(), now);
         frame_times.end();
     }

@@ -20,6 +20,7 @@ struct KioskOptions {
     bool keyboard = false;            // --keyboard: show the on-screen keyboard (screenshots)
     std::string message;              // --message TEXT: the stage message on the timer (screenshots)
     std::string state_file;           // --state FILE.json: recorder and upload state to show (screenshots)
+    std::string archive_dir;          // --archive DIR: the Recordings screen catalogues this folder (screenshots)
     bool windowed = false;            // --windowed
 };
 

@@ -37,7 +37,7 @@ ScreenId parse_screen_id(const std::string& name) {
     if (name == "lobby") return ScreenId::Lobby;
     if (name == "room") return ScreenId::Room;
     if (name == "timer") return ScreenId::Timer;
-    throw std::invalid_argument("unknown screen \"" + name + "\"; use lobby, room, timer (or operator, for screenshots)");
+    throw std::invalid_argument("unknown screen \"" + name + "\"; use lobby, room, timer (or operator, pin, recordings, for screenshots)");
 }
 
 KioskShell::KioskShell(const LecternConfig& config, ScreenId public_screen, std::string room_id, std::shared_ptr<const Agenda> agenda,
@@ -78,6 +78,10 @@ std::vector<Intent> KioskShell::draw(const ScreenContext& base, const OperatorVi
             ctx.recorder = &recorder;
             return draw_operator(ctx, view, operator_ui_);
         }
+        case Mode::Recordings:
+            if (view.recordings) return draw_recordings(ctx, *view.recordings, recordings_ui_, recordings_requests_);
+            mode_ = Mode::Operator;
+            return {};
         case Mode::Public: break;
     }
     switch (public_screen_) {
@@ -97,24 +101,27 @@ void KioskShell::apply(const std::vector<Intent>& intents, TimePoint now) {
                     pin_pad_ = {};
                 }
                 break;
-            case IntentKind::SubmitPin: {
-                if (mode_ != Mode::PinPad) break;
-                const auto result = access_.try_pin(intent.text, now);
+            case IntentKind::SubmitPin:
+                if (mode_ != Mode::PinPad || pin_check_.valid()) break;
+                // PBKDF2 with hash-pin's 200,000 iterations takes about a third of a second: off the
+                // frame thread. Nothing else touches access_ until tick() takes the result in.
+                pin_check_ = std::async(std::launch::async, [this, pin = intent.text, now] { return access_.try_pin(pin, now); });
                 pin_pad_.typed.clear();
-                if (result == OperatorAccess::Result::Opened) {
-                    mode_ = Mode::Operator;
-                    pin_pad_ = {};
-                } else if (result == OperatorAccess::Result::WrongPin) {
-                    pin_pad_.message = "Wrong PIN — " + std::to_string(access_.tries_left()) + " tries left";
-                }
+                pin_pad_.message = "Checking…";
                 break;
-            }
             case IntentKind::CancelPin:
                 if (mode_ == Mode::PinPad) mode_ = Mode::Public;
                 break;
             case IntentKind::LockConsole:
                 access_.lock();
                 mode_ = Mode::Public;
+                recordings_requests_.clear();
+                break;
+            case IntentKind::OpenRecordings:
+                if (mode_ == Mode::Operator && access_.is_open(now)) mode_ = Mode::Recordings;
+                break;
+            case IntentKind::CloseRecordings:
+                if (mode_ == Mode::Recordings) mode_ = Mode::Operator;
                 break;
             case IntentKind::Run:
                 // Only an open console may change what is recorded; public screens never emit these,
@@ -135,9 +142,23 @@ void KioskShell::apply(const std::vector<Intent>& intents, TimePoint now) {
     }
 }
 
+void KioskShell::take_pin_check() {
+    if (!pin_check_.valid() || pin_check_.wait_for(std::chrono::seconds{0}) != std::future_status::ready) return;
+    const OperatorAccess::Result result = pin_check_.get();
+    if (mode_ != Mode::PinPad) return;  // cancelled meanwhile
+    pin_pad_.message.clear();
+    if (result == OperatorAccess::Result::Opened) {
+        mode_ = Mode::Operator;
+        pin_pad_ = {};
+    } else if (result == OperatorAccess::Result::WrongPin) {
+        pin_pad_.message = "Wrong PIN — " + std::to_string(access_.tries_left()) + " tries left";
+    }
+}
+
 void KioskShell::tick(TimePoint now, bool input_this_frame) {
-    if (mode_ == Mode::PinPad) pin_pad_.locked_for = access_.locked_out_for(now);
-    if (mode_ == Mode::Operator) {
+    take_pin_check();
+    if (mode_ == Mode::PinPad && !pin_check_.valid()) pin_pad_.locked_for = access_.locked_out_for(now);
+    if (console_open()) {
         if (input_this_frame) access_.touch(now);
         if (!access_.is_open(now)) mode_ = Mode::Public;  // idle lock
     }
@@ -158,6 +179,12 @@ OperatorView KioskShell::operator_view(TimePoint now) const {
 }
 
 std::vector<Intent> KioskShell::take_upload_intents() { return std::exchange(upload_intents_, {}); }
+
+std::vector<RecordingsRequest> KioskShell::take_recordings_requests() {
+    // Only an open console's requests count (a lock in the same frame drops them).
+    if (mode_ != Mode::Recordings) recordings_requests_.clear();
+    return std::exchange(recordings_requests_, {});
+}
 
 void KioskShell::show_operator_for_screenshot(TimePoint now) {
     // Screenshots of the console skip the PIN: they are made by whoever can run the binary anyway.

@@ -80,7 +80,12 @@ std::vector<Intent> draw_operator(const ScreenContext& ctx, const OperatorView& 
     const Rect lock{{size.x - m - 220 * u, m - 10 * u}, {size.x - m, m + 62 * u}};
     const bool keys = ui.editing_item.empty();  // letters go to the editor while it is open
     if (button_at("Lock  [L]##lock", lock, f.body) || (keys && pressed('l'))) out.push_back({IntentKind::LockConsole});
-    text_right(f.heading, lock.min.x - 24 * u, m - 4 * u, colour::text, clock_text(ctx.now, ctx.agenda.event.time_zone));
+    // Staff find, play and copy finished recordings here; never from a public screen.
+    const Rect recordings{{lock.min.x - 20 * u - 280 * u, lock.min.y}, {lock.min.x - 20 * u, lock.max.y}};
+    if (view.recordings && (button_at("Recordings  [R]##recordings", recordings, f.body) || (keys && pressed('r'))))
+        out.push_back({IntentKind::OpenRecordings});
+    text_right(f.heading, (view.recordings ? recordings.min.x : lock.min.x) - 24 * u, m - 4 * u, colour::text,
+               clock_text(ctx.now, ctx.agenda.event.time_zone));
     const float top = m + 80 * u;
 
     const float left_w = (size.x - 3 * m) * 0.5f;
@@ -107,9 +112,10 @@ std::vector<Intent> draw_operator(const ScreenContext& ctx, const OperatorView& 
 
     const float rx = 2 * m + left_w;
     const float uploads_h = (bottom - top) * 0.38f;
-    draw_rundown(ctx, view, ui, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}}, out);
+    // The programme's changes and problems take the column's foot; the rundown what is left above.
+    const Rect rundown = draw_agenda_changes(ctx, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}});
+    draw_rundown(ctx, view, ui, rundown, out);
     draw_uploads_panel(ctx, view.uploads, Rect{{rx, bottom - uploads_h}, {size.x - m, bottom}}, out);
-    draw_agenda_changes(ctx, Rect{{rx, top}, {size.x - m, bottom - uploads_h - 20 * u}});  // over the rundown's foot
 
     if (!ui.editing_item.empty()) draw_metadata_editor(ctx, ui, Rect{{m, top}, {size.x - m, bottom}}, out);
     return out;

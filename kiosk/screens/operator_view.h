@@ -10,6 +10,8 @@
 
 namespace lectern {
 
+struct RecordingsView;
+
 struct UploadRow {
     std::string file;
     std::string target;
@@ -38,6 +40,7 @@ struct OperatorView {
     // as notices; public screens never do, since they are for the audience.
     std::vector<std::string> problems;
     StatsHistory stats;
+    const RecordingsView* recordings = nullptr;  // the Recordings screen's data; null = not in this kiosk
 };
 
 }  // namespace lectern

@@ -21,12 +21,13 @@ struct ScreenContext {
     const ui::Fonts& fonts;
     ImVec2 size;                // the whole screen, in pixels
     int page_seconds = 12;      // how long a page shows when content does not fit
-    std::vector<std::string> notices;  // problems to show as a banner (bad agenda reload, no CJK font)
+    std::vector<std::string> notices;  // problems to show as a banner on every screen (no CJK font)
     std::string room_id{};             // the room of the room and timer screens
     const LiveSession* live = nullptr;      // actual starts, stage message; null = follow the clock
     const RecorderView* recorder = nullptr; // null = no recorder in this kiosk
     TimerThresholds thresholds{};
     std::string agenda_badge{};             // "programme as of 10:42 — offline 25 min", or "" when fresh
+    std::string agenda_problem{};           // why the last agenda (re)load failed: on the console only
 
     const Room* room() const;          // room_id's room, or the first one
     const LiveSession& live_session() const;
@@ -41,6 +42,8 @@ enum class IntentKind {
     RetryUpload,   // upload_id
     PauseUpload,
     CancelUpload,
+    OpenRecordings,   // the console's Recordings button
+    CloseRecordings,  // back from the Recordings screen to the console
 };
 
 struct Intent {

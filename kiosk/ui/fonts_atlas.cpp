@@ -15,7 +15,7 @@ namespace {
 // symbols of the buttons and messages): baked like the agenda's characters. Only what is drawn is
 // baked: whole Unicode blocks (arrows, technical symbols, fullwidth forms) at six sizes doubled the
 // atlas, which is most of the kiosk's memory at 4K. Keep in step with the screens' strings.
-constexpr const char* kInterfaceText = "输入姓名查找我的时段现在下一个–—‖…←→−≥±■▶●";
+constexpr const char* kInterfaceText = "输入姓名查找我的时段现在下一个–—‖…←→−≥±■▶◀●";
 constexpr float kPacking = 0.7f;  // share of the texture the rectangle packer fills, to be safe
 
 struct Size {

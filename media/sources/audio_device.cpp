@@ -24,8 +24,16 @@ SourceSpec audio_device_source(const MediaConfig& c, const char* format, const c
 }  // namespace
 
 SourceSpec alsa_source(const MediaConfig& c) {
-    return audio_device_source(c, "alsa", "ALSA device",
-                               "check 'lectern devices' (or arecord -l) and set [media] audio_device, e.g. \"hw:1,0\"");
+    SourceSpec s = audio_device_source(c, "alsa", "ALSA device",
+                                       "check 'lectern devices' (or arecord -l) and set [media] audio_device, e.g. \"hw:1,0\"");
+    s.fix_denied = "this user may not open the sound card: add it to the 'audio' group (sudo usermod -aG audio USER, "
+                   "then log in again)";
+    s.fix_busy = "another program holds " + c.audio_device + " (often PulseAudio or PipeWire: 'fuser -v /dev/snd/*'); "
+                 "record through it with [media] audio_source = \"pulse\", or stop that program";
+    s.fix_unsupported = c.audio_device + " does not record " + std::to_string(c.sample_rate) + " Hz, " +
+                        std::to_string(c.channels) + " channels: 'arecord --dump-hw-params -D " + c.audio_device +
+                        "' lists what it offers; set [media] sample_rate and channels, or use \"plughw:...\" to convert";
+    return s;
 }
 
 SourceSpec pulse_source(const MediaConfig& c) {

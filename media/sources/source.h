@@ -18,6 +18,12 @@ struct SourceSpec {
     std::string url;
     std::vector<std::pair<std::string, std::string>> options;
     std::string fix;          // what a person should do when it cannot be opened
+    // ... when it may not be opened (EACCES, EPERM), is held by another program (EBUSY), or is
+    // not that kind of device or refuses the asked format (ENOTTY, ENODEV, EINVAL); "" = fix.
+    std::string fix_denied, fix_busy, fix_unsupported;
+    // A setting found wrong before the device is touched (e.g. an input_format FFmpeg does not
+    // know): open() reports it instead of opening.
+    std::string invalid;
     bool take_video = true;
     bool take_audio = true;
     bool live = true;         // a live source never waits: frames are dropped if the encoder lags
@@ -32,6 +38,9 @@ struct SourceSpec {
     bool wall_clock_stamps = false;
 };
 
+// The fix for an AVERROR from opening or reading spec (fix_denied, fix_busy, fix_unsupported or fix).
+const std::string& fix_for(const SourceSpec& spec, int averror);
+
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time = true);
 // The lavfi graph of the synthetic source, shared with the benchmark's ffmpeg CLI run; clock =
 // false leaves out the drawtext clock (for a machine without fonts).
@@ -39,6 +48,10 @@ std::string synthetic_graph(const MediaConfig& c, bool clock = true);
 // The sync pattern ([media] source = "sync"): a white flash and a 1 kHz beep at the start of every
 // second, for measuring how far sound and picture drift apart (bench/media/av_sync).
 std::string sync_graph(const MediaConfig& c);
+// A camera-like picture ([media] source = "camera_like"): the test pattern's moving parts with
+// sensor-like noise on every pixel of every frame, which costs x264 what a real camera costs
+// (BENCHMARKS.md); the synthetic beep as sound.
+std::string camera_like_graph(const MediaConfig& c);
 SourceSpec v4l2_source(const MediaConfig& c);
 SourceSpec x11grab_source(const MediaConfig& c);
 SourceSpec rtsp_source(const MediaConfig& c);

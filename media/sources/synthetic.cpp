@@ -28,12 +28,23 @@ std::string sync_graph(const MediaConfig& c) {
            std::to_string(c.sample_rate) + ",aformat=sample_fmts=fltp:channel_layouts=" + layout + "[out1]";
 }
 
+std::string camera_like_graph(const MediaConfig& c) {
+    const std::string size = std::to_string(c.width) + "x" + std::to_string(c.height);
+    const char* layout = c.channels == 1 ? "mono" : "stereo";
+    // Temporal uniform noise of +-6 levels (standard deviation about 3.5), like a camera's sensor
+    // in a lit hall; it changes every pixel every frame, as no test pattern does.
+    return "testsrc2=size=" + size + ":rate=" + std::to_string(c.fps) + ",format=yuv420p,noise=alls=6:allf=t+u" +
+           "[out0];sine=frequency=440:beep_factor=4:sample_rate=" + std::to_string(c.sample_rate) +
+           ",aformat=sample_fmts=fltp:channel_layouts=" + layout + "[out1]";
+}
+
 SourceSpec synthetic_source(const MediaConfig& c, bool real_time) {
     SourceSpec s;
     s.what = "synthetic test pattern";
     s.format = "lavfi";
-    s.url = c.source == "sync" ? sync_graph(c) : synthetic_graph(c);
+    s.url = c.source == "sync" ? sync_graph(c) : c.source == "camera_like" ? camera_like_graph(c) : synthetic_graph(c);
     if (c.source == "sync") s.what = "synthetic flash and beep";
+    if (c.source == "camera_like") s.what = "synthetic camera-like picture";
     s.fix = "check that FFmpeg's lavfi device and the drawtext filter (fontconfig) are installed";
     // A generator runs as fast as the CPU allows; pacing makes it behave like a camera. The
     // benchmark turns pacing off to measure CPU per media second.

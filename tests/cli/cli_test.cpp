@@ -84,6 +84,19 @@ TEST_CASE("agenda show reads a schedule.xml and an .ics by content, and refuses 
     CHECK(html.out.find("not a schedule Lectern reads: this looks like an HTML page") != std::string::npos);
 }
 
+TEST_CASE("agenda show and diff of a URL with a user, password and token print none of them") {
+    const std::string url = "'https://user:pw@127.0.0.1:1/x?token=abc'";  // port 1: refused at once
+    for (const std::string& command : {" agenda show " + url, " agenda diff " + url + " " + url}) {
+        CommandResult r = run_command(lectern + command);
+        CAPTURE(r.out);
+        CHECK(r.status == 2);
+        CHECK(r.out.find("https://127.0.0.1:1/x") != std::string::npos);
+        CHECK(r.out.find("user") == std::string::npos);
+        CHECK(r.out.find("pw") == std::string::npos);
+        CHECK(r.out.find("abc") == std::string::npos);
+    }
+}
+
 TEST_CASE("agenda diff tells what moved between two programmes") {
     const std::string old_path = write("old.xml", "<schedule><conference><title>C</title><time_zone_name>Europe/Berlin</time_zone_name>"
                                                   "</conference><day date=\"2025-02-01\"><room name=\"Hall\"><event guid=\"a\"><date>"

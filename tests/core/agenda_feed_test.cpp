@@ -159,3 +159,35 @@ TEST_CASE("a programme URL behind basic auth uses the secret's user and password
     AgendaSource source(url_config(url, cache), clock, false, FetchCredentials{"lectern", "dav-pass"});
     CHECK(source.current()->items.at(0).title == "Private");
 }
+
+TEST_CASE("a programme URL with a user, password and token shows and logs none of them") {
+    FaultServer server;
+    TempDir cache;
+    FixedClock clock(kMorning);
+    const std::string url = "http://user:pw@127.0.0.1:" + std::to_string(server.port) + "/schedule.xml?token=abc";
+    AgendaSource source(url_config(url, cache), clock, false);
+    REQUIRE(source.current()->items.at(0).title == "Good");
+    auto shows_no_secret = [](const std::string& text) {
+        CAPTURE(text);
+        CHECK(text.find("user") == std::string::npos);
+        CHECK(text.find("pw") == std::string::npos);
+        CHECK(text.find("abc") == std::string::npos);
+    };
+    shows_no_secret(source.feed_status().source);
+    CHECK(source.feed_status().source.find("127.0.0.1:" + std::to_string(server.port) + "/schedule.xml") != std::string::npos);
+    for (const char* mode : {"500", "html", "truncate", "stall"}) {
+        server.mode(mode);
+        CHECK_FALSE(source.reload_if_changed());
+        CHECK_FALSE(source.problem().empty());
+        shows_no_secret(source.problem());
+        shows_no_secret(source.feed_status().problem);
+    }
+    // Started without the network: the cached copy's name and the notice carry no secret either.
+    const std::string offline_url = "http://user:pw@127.0.0.1:" + std::to_string(free_port()) + "/schedule.xml?token=abc";
+    try {
+        AgendaSource offline(url_config(offline_url, cache), clock, false);
+        FAIL("a source without any programme was made");
+    } catch (const InputError& e) {
+        shows_no_secret(e.what());
+    }
+}

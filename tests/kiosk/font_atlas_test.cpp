@@ -74,6 +74,7 @@ TEST_CASE("the demo's atlas holds only the glyphs the screens draw, and the time
     const double with_timer = megabytes();
     CHECK(timer.timer != timer.huge);
     CHECK(timer.body->FindGlyphNoFallback(0x2192) != nullptr);  // the interface's arrow
+    CHECK(timer.body->FindGlyphNoFallback(0x25C0) != nullptr);  // the Recordings screen's "◀ Newer"
     CHECK(timer.body->FindGlyphNoFallback(0x201C) != nullptr);  // the agenda's quotes
     CHECK(timer.body->FindGlyphNoFallback(0x2300) == nullptr);  // no technical symbol nobody draws
     const ui::Fonts lobby = renderer->load_fonts(files, 1.0f, demo, false);

@@ -2,6 +2,9 @@
 
 #include "agenda_file.h"
 
+#include <chrono>
+#include <thread>
+
 namespace lectern {
 
 LecternConfig small_station_config(const std::filesystem::path& dir) {
@@ -39,6 +42,11 @@ std::vector<Intent> UiDriver::frame() {
     std::vector<Intent> intents = shell_->draw(ctx, shell_->operator_view(clock_.now()));
     renderer_->end_frame(false);  // the input path is the same; the pixels are not needed
     shell_->apply(intents, clock_.now());
+    // A submitted PIN is checked in the background: a person's next tap comes later than that.
+    for (auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30); shell_->checking_pin() && std::chrono::steady_clock::now() < end;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        shell_->tick(clock_.now(), false);
+    }
     all_intents.insert(all_intents.end(), intents.begin(), intents.end());
     return intents;
 }

@@ -138,3 +138,17 @@ TEST_CASE("names for a new recording in a folder that cannot be looked into are 
     REQUIRE(error);
     CHECK(error->find("cannot look at") != std::string::npos);
 }
+
+// Found by tests/fuzz (fuzz_sidecar): a field of the wrong type threw nlohmann's type_error out of
+// read_pending, which the start's crash recovery does not expect.
+TEST_CASE("a pending record with a field of the wrong type is damaged, not an exception") {
+    const std::string path = test::fresh_dir("damaged-pending") + "/talk.recording.json";
+    for (const char* damaged : {R"({"event": 5})", R"({"speakers": [{"name": []}]})", R"({"first_frame": "x"})", R"({"speakers": 3})"}) {
+        CAPTURE(damaged);
+        std::ofstream(path, std::ios::trunc) << damaged;
+        std::optional<SidecarFacts> facts;
+        CHECK_NOTHROW(facts = read_pending(path));
+        CHECK_FALSE(facts.has_value());
+    }
+}
+

@@ -2,11 +2,13 @@
 
 #include "media_test_support.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 namespace lectern::test {
 namespace {
@@ -81,13 +83,19 @@ Tone tone_of(const std::string& file, double from, double seconds) {
     Tone t;
     if (n < 2) return t;
     double sum = 0;
-    int crossings = 0;
+    // Frequency from the median period between upward zero crossings (placed between samples):
+    // one click from a moment of overload (a late packet replaced by silence) moves a count of
+    // crossings, not the median.
+    std::vector<double> ups, periods;
     for (size_t i = 0; i < n; ++i) {
         sum += static_cast<double>(x[i]) * x[i];
-        if (i > 0 && (x[i - 1] < 0) != (x[i] < 0)) ++crossings;
+        if (i > 0 && x[i - 1] < 0 && x[i] >= 0) ups.push_back(i - 1 + x[i - 1] / (x[i - 1] - x[i]));
     }
+    for (size_t i = 1; i < ups.size(); ++i) periods.push_back(ups[i] - ups[i - 1]);
     t.rms = std::sqrt(sum / n);
-    t.frequency = crossings / 2.0 / (n / 48000.0);
+    if (periods.empty()) return t;
+    std::nth_element(periods.begin(), periods.begin() + periods.size() / 2, periods.end());
+    t.frequency = 48000.0 / periods[periods.size() / 2];
     return t;
 }
 

@@ -52,7 +52,8 @@ struct XvfbPicture {
 struct Tone {
     double frequency = 0, rms = 0;
 };
-// The first channel of file's sound from `from` for `seconds`: frequency by zero crossings, RMS.
+// The first channel of file's sound from `from` for `seconds`: frequency (median period between
+// zero crossings), RMS.
 Tone tone_of(const std::string& file, double from, double seconds);
 
 // Polls the recorder's status until done(status) holds or `seconds` pass; returns the last status.

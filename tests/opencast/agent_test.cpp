@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 
 using namespace lectern;
 using namespace lectern::test;
@@ -80,4 +81,34 @@ TEST_CASE("the agent keeps the last calendar on disk and follows it after a rest
     REQUIRE(wait_until([&] { return !restarted.problem().empty(); }, 20));
     CHECK(restarted.problem().find("service registry") != std::string::npos);
     CHECK(restarted.agenda()->items.size() == 1);  // a failing Opencast keeps the cached schedule
+
+    // A recording of the event finished while Opencast is away: noted for the ingest, not lost.
+    Recording rec = make_recording(dir.path, "lecture", 1000);
+    auto sidecar = nlohmann::json::parse(read_file(rec.sidecar));
+    sidecar["item_id"] = restarted.agenda()->items[0].id;
+    write_file(rec.sidecar, sidecar.dump());
+    restarted.recording_finished(rec.media, rec.sidecar);
+    CHECK(wait_until([&] { return std::filesystem::exists(rec.media + ".opencast"); }, 10));
+}
+
+TEST_CASE("a recording whose ingest was not done before a stop is ingested into its event at the next start") {
+    AgentSecret secret;
+    OpencastStandIn oc("hall-b", 3600);
+    TempDir dir;
+    Recording rec = make_recording(dir.path, "lecture", 50000);
+    const std::string uid = oc.event_uid();
+    // The note the ingest writes beside a recording it was handed (event_ingest.h).
+    write_file(rec.media + ".opencast", nlohmann::json{{"media", rec.media}, {"sidecar", rec.sidecar}, {"uid", uid},
+                                                       {"workflow_definition", "fast"},
+                                                       {"workflow_config", std::vector<std::pair<std::string, std::string>>{{"straightToPublishing", "true"}}}}
+                                            .dump());
+    LecternConfig c = agent_config(oc.url, dir / "cache");
+    c.media.output_dir = dir.path;
+    MovableClock clock;
+    CaptureAgent agent(c, clock);
+    REQUIRE(wait_until([&] { return oc.agent()["recording_states"].contains(uid) && oc.agent()["recording_states"][uid].back() == "upload_finished"; }, 30));
+    CHECK(oc.agent()["recording_states"][uid] == nlohmann::json({"uploading", "upload_finished"}));
+    CHECK(oc.agent()["ingests"][0]["workflowInstanceId"] == uid);
+    CHECK(oc.packages()[oc.agent()["ingests"][0]["mediaPackage"].get<std::string>()]["tracks"][0]["sha256"] == rec.sha256);
+    REQUIRE(wait_until([&] { return !std::filesystem::exists(rec.media + ".opencast"); }, 5));  // done: no second ingest at the next start
 }

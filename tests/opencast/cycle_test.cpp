@@ -95,6 +95,7 @@ TEST_CASE("lectern run records an event Opencast scheduled, reports capturing to
     CHECK(sidecar.dump().find("Cell biology, lecture 3: membranes") != std::string::npos);
     CHECK(sidecar.dump().find("Prof. Ada Nakamura") != std::string::npos);
     CHECK(sidecar.dump().find(uid) != std::string::npos);
+    CHECK(room.files(".opencast").empty());  // the ingest's note goes once Opencast has the recording
     CHECK(!fs::is_empty(room.dir / "cache"));  // the last good calendar, for a restart without network
 
     ::kill(room.lectern->pid(), SIGTERM);

@@ -16,10 +16,10 @@ CurlResult command(int port, const std::string& word) {
 
 }  // namespace
 
-TEST_CASE("a kiosk on a display answers the status API and starts and stops a recording on a remote command") {
+TEST_CASE("a kiosk on a display answers the status API, records on remote commands and finishes the file on SIGTERM") {
     XvfbDisplay display;
     StationOptions options;
-    options.args = {"--windowed"};
+    options.args = {};  // fullscreen, as in a room: it ignores a window close, not SIGTERM
     options.kiosk_id = "lobby-kiosk";
     options.env = {{"DISPLAY", display.name}};
     StationProcess kiosk(options);
@@ -41,6 +41,13 @@ TEST_CASE("a kiosk on a display answers the status API and starts and stops a re
     CHECK(command(kiosk.port, "stop").status == 200);
     CHECK(wait_until([&] { return kiosk.status()["state"] == "idle"; }, 10s));
     CHECK(wait_until([&] { return count_files(kiosk.dir / "rec", ".mp4") == 1; }, 30s));
+
+    // systemd stops the kiosk with SIGTERM: the recording in progress is finished, then it exits.
+    REQUIRE(wait_until([&] { return command(kiosk.port, "start").status == 200; }, 30s));
+    REQUIRE(wait_until([&] { return kiosk.status()["state"] == "recording"; }, 30s));
+    CHECK(kiosk.terminate(60s) == 0);
+    CHECK(count_files(kiosk.dir / "rec", ".mp4") == 2);
+    CHECK(count_files(kiosk.dir / "rec", ".recording.mp4") == 0);
 
     const std::string log = kiosk.log();
     CHECK(log.find("remote stop from api 127.0.0.1 refused: Not recording.") != std::string::npos);

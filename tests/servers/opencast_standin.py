@@ -155,7 +155,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if re.fullmatch(r"/capture-admin/agents/[^/]+", path):
             return self.agent_state, ("POST",)
         if re.fullmatch(r"/capture-admin/recordings/[^/]+", path):
-            return self.recording_state, ("POST", "PUT")
+            return self.recording_state, ("POST",)
         if path == "/recordings/calendars":
             return self.calendars, ("GET",)
         if path == "/ingest/createMediaPackage":

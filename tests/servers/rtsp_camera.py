@@ -2,10 +2,14 @@
 """An RTSP camera for the media tests: GStreamer's RTSP server on 127.0.0.1 serving H.264 and AAC.
 
 The picture is a solid colour (--rgb, e.g. 0x2040c0) and the sound a sine (--freq Hz, --volume 0..1),
-so a recording can be checked against what was sent. Prints "rtsp://127.0.0.1:PORT/camera" once it
+so a recording can be checked against what was sent. With --lavfi GRAPH the camera shows an FFmpeg
+lavfi graph instead (e.g. Lectern's flash-and-beep sync pattern, for bench/media's av_sync), encoded
+by ffmpeg in real time and served as it comes. Prints "rtsp://127.0.0.1:PORT/camera" once it
 listens (--port 0 picks a free port), then serves until killed.
 """
 import argparse
+import socket
+import subprocess
 import sys
 
 import gi
@@ -22,15 +26,31 @@ def main():
     p.add_argument("--rgb", default="0x2040c0")
     p.add_argument("--freq", type=int, default=1000)
     p.add_argument("--volume", type=float, default=0.5)
+    p.add_argument("--lavfi", help="a lavfi graph with [out0] picture and [out1] sound to serve instead")
     a = p.parse_args()
     Gst.init(None)
     width, height = a.size.split("x")
-    launch = (
-        f"( videotestsrc is-live=true pattern=solid-color foreground-color={int(a.rgb, 16) | 0xff000000} "
-        f"! video/x-raw,width={width},height={height},framerate=30/1 ! videoconvert "
-        f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=30 ! rtph264pay name=pay0 pt=96 "
-        f"audiotestsrc is-live=true wave=sine freq={a.freq} volume={a.volume} "
-        f"! audio/x-raw,rate=48000,channels=2 ! audioconvert ! avenc_aac ! rtpmp4gpay name=pay1 pt=97 )")
+    if a.lavfi:
+        # One ffmpeg encodes picture and sound together, so their timing is the graph's; it sends
+        # MPEG-TS over UDP on 127.0.0.1, which makes the served media live (a pipe could not PLAY).
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.bind(("127.0.0.1", 0))
+            udp_port = probe.getsockname()[1]
+        subprocess.Popen(
+            ["ffmpeg", "-v", "error", "-nostdin", "-re", "-f", "lavfi", "-i", a.lavfi, "-c:v", "libx264",
+             "-preset", "ultrafast", "-tune", "zerolatency", "-g", "30", "-c:a", "aac", "-f", "mpegts",
+             f"udp://127.0.0.1:{udp_port}?pkt_size=1316"])
+        launch = (
+            f"( udpsrc address=127.0.0.1 port={udp_port} caps=video/mpegts ! tsdemux name=d "
+            f"d. ! queue ! h264parse ! rtph264pay name=pay0 pt=96 config-interval=1 "
+            f"d. ! queue ! aacparse ! rtpmp4gpay name=pay1 pt=97 )")
+    else:
+        launch = (
+            f"( videotestsrc is-live=true pattern=solid-color foreground-color={int(a.rgb, 16) | 0xff000000} "
+            f"! video/x-raw,width={width},height={height},framerate=30/1 ! videoconvert "
+            f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=30 ! rtph264pay name=pay0 pt=96 "
+            f"audiotestsrc is-live=true wave=sine freq={a.freq} volume={a.volume} "
+            f"! audio/x-raw,rate=48000,channels=2 ! audioconvert ! avenc_aac ! rtpmp4gpay name=pay1 pt=97 )")
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
     server.set_service(str(a.port))

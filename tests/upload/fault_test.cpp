@@ -8,7 +8,6 @@ using namespace lectern;
 using namespace lectern::test;
 
 namespace {
-const std::string kKey = "BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei";
 std::string proxied(int port, const std::string& path) { return "http://127.0.0.1:" + std::to_string(port) + path; }
 }  // namespace
 
@@ -29,7 +28,7 @@ TEST_CASE("a connection reset and a 503 during a WebDAV upload are retried and t
     CHECK(job.attempts == 3);
     std::string log = read_file(faults.log);
     CHECK(count_of(log, "FAULT PUT") == 2);
-    REQUIRE(run({"curl", "-sf", "-u", "lectern:dav-pass", "-o", dir / "back.mkv", nginx.url + "/" + kKey + ".mkv"}) == 0);
+    REQUIRE(run({"curl", "-sf", "-u", "lectern:dav-pass", "-o", dir / "back.mkv", nginx.url + "/" + kRecordingKeyInUrl + ".mkv"}) == 0);
     CHECK(sha256_of(dir / "back.mkv") == rec.sha256);
 }
 
@@ -49,7 +48,7 @@ TEST_CASE("a server that stalls mid-upload is given up on after stall_timeout_s 
     auto job = upload_once(dir / "q.db", one_target(t), rec, secrets);
     CHECK(job.state == JobState::Done);
     CHECK(job.attempts == 2);
-    REQUIRE(run({"curl", "-sf", "-u", "lectern:dav-pass", "-o", dir / "back.mkv", nginx.url + "/" + kKey + ".mkv"}) == 0);
+    REQUIRE(run({"curl", "-sf", "-u", "lectern:dav-pass", "-o", dir / "back.mkv", nginx.url + "/" + kRecordingKeyInUrl + ".mkv"}) == 0);
     CHECK(sha256_of(dir / "back.mkv") == rec.sha256);
 }
 
@@ -76,7 +75,7 @@ TEST_CASE("a reset inside an S3 part and a 500 on completion are retried, resumi
     CHECK(count_of(signed_log, "?partNumber=1&") == 1);   // confirmed parts were not sent again
     std::string host = "127.0.0.1:" + std::to_string(s3.s3rver_port);
     REQUIRE(run({"s3cmd", "--access_key=S3RVER", "--secret_key=S3RVER", "--host=" + host, "--host-bucket=" + host, "--no-ssl",
-                 "--config=/dev/null", "get", "s3://recordings/" + kKey + ".mkv", dir / "back.mkv"}) == 0);
+                 "--config=/dev/null", "get", "s3://recordings/" + kRecordingKey + ".mkv", dir / "back.mkv"}) == 0);
     CHECK(sha256_of(dir / "back.mkv") == rec.sha256);
 }
 

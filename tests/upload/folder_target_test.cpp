@@ -1,5 +1,6 @@
 // The folder target (the demo's local archive) and the worker, end to end on the local disk.
 #include "retention.h"
+#include "server_test_util.h"
 #include "upload_fixtures.h"
 #include "upload_queue.h"
 #include "upload_service.h"
@@ -10,22 +11,12 @@
 #include <signal.h>
 
 #include <chrono>
-#include <thread>
 #include <filesystem>
 
 using namespace lectern;
 using namespace lectern::test;
 namespace fs = std::filesystem;
 
-namespace {
-UploadConfig folder_config(const std::string& archive) {
-    UploadConfig c;
-    c.targets[0].path = archive;
-    c.retry_initial_s = 0;
-    c.max_attempts = 2;
-    return c;
-}
-}  // namespace
 
 TEST_CASE("a recording reaches the local archive whole, with its sidecar beside it") {
     TempDir dir;
@@ -39,11 +30,12 @@ TEST_CASE("a recording reaches the local archive whole, with its sidecar beside 
     REQUIRE(v.jobs.size() == 1);
     CHECK(v.jobs[0].state == JobState::Done);
     CHECK(v.jobs[0].bytes_done == rec.size);
-    std::string copy = dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv";
+    CHECK(v.jobs[0].verified == VerifyGrade::Checksum);  // read back from the disk, not the cache
+    std::string copy = dir / "archive/" + kRecordingKey + ".mkv";
     REQUIRE(fs::exists(copy));
     CHECK(fs::file_size(copy) == static_cast<uintmax_t>(rec.size));
     CHECK(sha256_of(copy) == rec.sha256);
-    CHECK(read_file(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.json") == read_file(rec.sidecar));
+    CHECK(read_file(dir / "archive/" + kRecordingKey + ".json") == read_file(rec.sidecar));
     CHECK_FALSE(fs::exists(copy + ".part"));
     CHECK(fs::exists(rec.media));  // retention is off by default
 }
@@ -80,7 +72,7 @@ TEST_CASE("a full destination folder fails the job with a clear reason and keeps
     CHECK(out.find("the destination is full") != std::string::npos);
     CHECK(fs::exists(rec.media));
     CHECK(sha256_of(rec.media) == rec.sha256);
-    CHECK_FALSE(fs::exists(dir / "usb/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv"));
+    CHECK_FALSE(fs::exists(dir / "usb/" + kRecordingKey + ".mkv"));
 }
 
 TEST_CASE("a recording is never deleted before every target has verified it") {
@@ -113,7 +105,7 @@ TEST_CASE("a recording is never deleted before every target has verified it") {
     Uploader(*q2, only_folder, Secrets{}).run_until_idle();
     CHECK(q2->view().jobs[0].state == JobState::Done);
     CHECK_FALSE(fs::exists(rec.media));
-    CHECK(sha256_of(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
+    CHECK(sha256_of(dir / "archive/" + kRecordingKey + ".mkv") == rec.sha256);
 }
 
 TEST_CASE("the uploads command lists jobs as JSON without secrets") {
@@ -130,6 +122,9 @@ TEST_CASE("the uploads command lists jobs as JSON without secrets") {
     REQUIRE(run({tool, "list", "--config", config_file}, &out) == 0);
     CHECK(out.find("done") != std::string::npos);
     CHECK(out.find("talk.mkv") != std::string::npos);
+    CHECK(out.find("verified by checksum") != std::string::npos);
+    REQUIRE(run({tool, "list", "--json", "--config", config_file}, &out) == 0);
+    CHECK(out.find("\"verified\": \"checksum\"") != std::string::npos);
     CHECK(run({tool, "retry", "1", "--config", config_file}, &out) == 1);
     CHECK(out.find("only failed, paused, cancelled or waiting jobs can be retried") != std::string::npos);
 }
@@ -226,7 +221,7 @@ TEST_CASE("the upload service puts a finished recording into the local archive w
         return !v.jobs.empty() && v.jobs[0].state == JobState::Done;
     }, 10));
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
-    CHECK(sha256_of(dir / "archive/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
+    CHECK(sha256_of(dir / "archive/" + kRecordingKey + ".mkv") == rec.sha256);
     auto bad = service.enqueue(rec.media, dir / "missing.json");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().find("missing.json") != std::string::npos);
@@ -249,19 +244,18 @@ TEST_CASE("no more jobs upload at once than `parallel` allows") {
         enqueue_recording(*q, config, rec.media, rec.sidecar);
         Uploader uploader(*q, config, Secrets{});
         uploader.start();
-        int most = 0, done = 0;
-        for (int i = 0; i < 400 && done < 3; ++i) {
-            int uploading = 0;
-            done = 0;
+        int most = 0;
+        // Each poll of the wait samples how many jobs upload at that moment.
+        CHECK(wait_until([&] {
+            int uploading = 0, done = 0;
             for (const auto& j : q->view().jobs) {
                 uploading += j.state == JobState::Uploading || j.state == JobState::Verifying;
                 done += j.state == JobState::Done;
             }
             most = std::max(most, uploading);
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
+            return done == 3;
+        }, 10));
         uploader.stop();
-        CHECK(done == 3);
         CHECK(most == parallel);
     }
 }

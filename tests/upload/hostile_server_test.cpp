@@ -111,7 +111,11 @@ TEST_CASE("a tus Location on another server gets neither the recording nor the c
 
 TEST_CASE("an S3 part list with a size that is no number is retried later, not failed for good") {
     FakeServer s3;
-    s3.http().Get("/recordings/.*", [](const httplib::Request&, httplib::Response& res) {
+    s3.http().Get("/recordings/.*", [](const httplib::Request& req, httplib::Response& res) {
+        if (req.method == "HEAD") {  // no object yet: the multipart upload is under way
+            res.status = 404;
+            return;
+        }
         res.set_content("<ListPartsResult><Part><PartNumber>1</PartNumber><Size>big</Size><ETag>\"e1\"</ETag></Part>"
                         "</ListPartsResult>", "application/xml");
     });
@@ -139,4 +143,34 @@ TEST_CASE("an S3 part list with a size that is no number is retried later, not f
     auto job = first_attempt(*q, config, secrets);
     CHECK(job.state == JobState::Queued);
     CHECK(job.last_error.find("valid number or size") != std::string::npos);
+}
+
+TEST_CASE("an Opencast ingest answered with a page that merely says \"workflow\" is not counted as done") {
+    FakeServer server;
+    const std::string mp = R"(<mediapackage xmlns="http://mediapackage.opencastproject.org" id="mp1"><media>)";
+    server.http().Get("/ingest/createMediaPackage", [mp](const httplib::Request&, httplib::Response& res) {
+        res.set_content(mp + "</media></mediapackage>", "text/xml");
+    });
+    for (const char* step : {"/ingest/addDCCatalog", "/ingest/addTrack", "/ingest/addAttachment"})
+        server.http().Post(step, [mp](const httplib::Request&, httplib::Response& res) {
+            res.set_content(mp + R"(<track id="track1" type="presenter/source"/></media></mediapackage>)", "text/xml");
+        });
+    server.http().Post("/ingest/ingest/schedule-and-upload", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("<html><body>The workflow service is starting, try later</body></html>", "text/html");
+    });
+    server.start();
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 5000);
+    UploadTargetConfig t;
+    t.name = "opencast";
+    t.kind = "opencast";
+    t.url = server.url();
+    t.secret = "none";
+    UploadConfig config = one_target(t);
+    config.retry_initial_s = 600;
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    auto job = first_attempt(*q, config, Secrets{});
+    CHECK(job.state == JobState::Queued);  // tried again later, not done
+    CHECK(job.last_error.find("names no workflow instance") != std::string::npos);
 }

@@ -2,6 +2,8 @@
 
 #include "sha256.h"
 
+#include <nlohmann/json.hpp>
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -58,6 +60,12 @@ Recording make_recording(const std::string& dir, const std::string& name, int64_
       << R"("size_bytes":)" << size << R"(,"sha256":")" << r.sha256 << R"(","codecs":"h264/aac","kiosk_id":"lectern-test","recovered":false})";
     write_file(r.sidecar, s.str());
     return r;
+}
+
+void edit_sidecar(const Recording& rec, const std::string& field, const std::string& json_value) {
+    nlohmann::json j = nlohmann::json::parse(read_file(rec.sidecar));
+    j[field] = nlohmann::json::parse(json_value);
+    write_file(rec.sidecar, j.dump());
 }
 
 int free_port() {

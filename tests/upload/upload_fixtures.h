@@ -25,8 +25,15 @@ struct Recording {
     int64_t size = 0;
 };
 
+// Where make_recording's sidecar lands under the default key template, and as a URL path.
+inline const std::string kRecordingKey = "BJAST 2026/2026-11-25/Hall A/090112-Li Wei-k1";
+inline const std::string kRecordingKeyInUrl = "BJAST%202026/2026-11-25/Hall%20A/090112-Li%20Wei-k1";
+
 // Writes `size` pseudo-random bytes as <dir>/<name>.mkv and a sidecar JSON beside it.
 Recording make_recording(const std::string& dir, const std::string& name, int64_t size, uint32_t seed = 1);
+
+// Rewrites one field of a recording's sidecar, e.g. edit_sidecar(rec, "room", "\"大厅\"") (JSON text).
+void edit_sidecar(const Recording& rec, const std::string& field, const std::string& json_value);
 
 // Polls `done` every 20 ms until it holds or `seconds` pass; returns its last answer. The one way
 // the upload tests wait for something another thread or process does.

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "retention.h"
+
 #include <filesystem>
 
 using namespace lectern;
@@ -32,8 +34,9 @@ TEST_CASE("a recording uploaded to nginx WebDAV reads back byte for byte with cu
     auto job = upload_once(dir / "q.db", one_target(dav_target(nginx.url)), rec, dav_secrets("dav-pass"));
     CHECK(job.state == JobState::Done);
     CHECK(job.last_error == "");
+    CHECK(job.verified == VerifyGrade::Checksum);  // read back with GET and hashed
 
-    std::string url = nginx.url + "/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei";
+    std::string url = nginx.url + "/" + kRecordingKeyInUrl;
     REQUIRE(run({"curl", "-sf", "-u", "lectern:dav-pass", "-o", dir / "back.mkv", url + ".mkv"}) == 0);
     CHECK(sha256_of(dir / "back.mkv") == rec.sha256);
     REQUIRE(run({"curl", "-sf", "-u", "lectern:dav-pass", "-o", dir / "back.json", url + ".json"}) == 0);
@@ -69,5 +72,28 @@ TEST_CASE("an HTTPS server whose certificate is not trusted is refused, and trus
     trusted.ca_file = nginx.ca_file;
     auto job2 = upload_once(dir / "q2.db", one_target(trusted), rec, dav_secrets("dav-pass"));
     CHECK(job2.state == JobState::Done);
-    CHECK(sha256_of(nginx.root + "/BJAST-2026/2026-11-25/Hall-A/090112-Li-Wei.mkv") == rec.sha256);
+    CHECK(sha256_of(nginx.root + "/" + kRecordingKey + ".mkv") == rec.sha256);
+}
+
+TEST_CASE("a WebDAV upload checked by size only is done, but retention keeps the local recording and says why") {
+    NginxDav nginx;
+    TempDir dir;
+    auto rec = make_recording(dir.path, "talk", 100000);
+    UploadTargetConfig t = dav_target(nginx.url);
+    t.readback_sha256 = false;
+    UploadConfig config = one_target(t);
+    config.keep_free_gib = 1000000;  // retention wants to delete everything it may
+    auto q = UploadQueue::open(dir / "q.db");
+    enqueue_recording(*q, config, rec.media, rec.sidecar);
+    Uploader(*q, config, dav_secrets("dav-pass")).run_until_idle();
+    auto job = q->view().jobs.at(0);
+    CHECK(job.state == JobState::Done);
+    CHECK(job.verified == VerifyGrade::Size);
+    CHECK(std::filesystem::exists(rec.media));
+    std::vector<std::string> kept;
+    CHECK(apply_retention(*q, config, &kept) == 0);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].find("nas-dav (size)") != std::string::npos);
+    CHECK(kept[0].find("checksum") != std::string::npos);
+    CHECK(std::filesystem::exists(rec.media));
 }
