@@ -15,12 +15,14 @@
 #include <fstream>
 #include <thread>
 
+#include <unistd.h>
+
 using namespace lectern;
 namespace fs = std::filesystem;
 
 
 TEST_CASE("a kiosk showing the lobby runs no capture until a screen with the preview wants it") {
-    const fs::path dir = fs::absolute("idle_capture");
+    const fs::path dir = fs::temp_directory_path() / ("lectern-idle-capture-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     auto renderer = FrameRenderer::open_offscreen(320, 240);
     RecordingStation station(small_station_config(dir), "Asia/Shanghai");
@@ -45,7 +47,7 @@ TEST_CASE("a kiosk showing the lobby runs no capture until a screen with the pre
 }
 
 TEST_CASE("with automatic recording the recorder opens at start, before any screen asks") {
-    const fs::path dir = fs::absolute("idle_capture_auto");
+    const fs::path dir = fs::temp_directory_path() / ("lectern-idle-capture-auto-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     LecternConfig config = small_station_config(dir);
     config.session.auto_record = true;

@@ -31,6 +31,8 @@ TEST_CASE("the fleet script prints one line per room with its state, item, disk,
     // One room stops: the desk sees it idle while the other records on.
     REQUIRE(curl(b.port, "/api/v1/control/stop", "-d '' -H 'Authorization: Bearer desk-token'").status == 200);
     REQUIRE(wait_until([&] { return b.status()["state"] == "idle"; }, 30s));
+    // Hours left need the recording's measured bitrate, known a moment after it starts.
+    REQUIRE(wait_until([&] { return a.status()["disk"]["recording_seconds_left"].get<double>() >= 0; }, 30s));
 
     const std::string addr_a = "127.0.0.1:" + std::to_string(a.port), addr_b = "127.0.0.1:" + std::to_string(b.port);
     const std::string nobody = "127.0.0.1:1";

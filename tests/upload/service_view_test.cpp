@@ -12,12 +12,14 @@
 #include <fstream>
 #include <thread>
 
+#include <unistd.h>
+
 using namespace lectern;
 namespace fs = std::filesystem;
 
 
 TEST_CASE("the upload service publishes its view from a worker, which picks up jobs another process queued") {
-    const fs::path dir = fs::absolute("service_view");
+    const fs::path dir = fs::temp_directory_path() / ("lectern-service-view-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     UploadConfig config;
