@@ -15,6 +15,8 @@
 #include <future>
 #include <thread>
 
+#include <unistd.h>
+
 using namespace lectern;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -26,6 +28,8 @@ class LockedDatabase {
 public:
     explicit LockedDatabase(const std::string& path) {
         REQUIRE(sqlite3_open(path.c_str(), &db_) == SQLITE_OK);
+        // The station may be writing at this moment (its queue opening, a held file handed on): wait for it.
+        sqlite3_busy_timeout(db_, 10000);
         REQUIRE(sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     ~LockedDatabase() {
@@ -40,7 +44,7 @@ private:
 }  // namespace
 
 TEST_CASE("a frame completes while another connection holds the upload queue locked, and the recording is queued once it is free") {
-    const fs::path dir = fs::absolute("frame_waits");
+    const fs::path dir = fs::temp_directory_path() / ("lectern-frame-waits-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     const LecternConfig config = small_station_config(dir);
     // A finished recording written down by an earlier run: due for upload at the first chance.
