@@ -3,6 +3,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <stdexcept>
@@ -98,9 +99,33 @@ bool starts_with_date_time(std::string_view text) {
     return true;
 }
 
+namespace {
+
+bool digits(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// RFC 3339's tail after the seconds: [time-secfrac] time-offset, where time-offset is "Z" or
+// ("+" / "-") time-hour ":" time-minute. Checked here because date.h's %Ez overflows on some
+// malformed offsets and lets hours up to 99 and minutes up to 99 through.
+bool rfc3339_tail(std::string_view tail) {
+    if (!tail.empty() && tail.front() == '.') {
+        const size_t end = tail.find_first_not_of("0123456789", 1);
+        if (end == 1 || end == std::string_view::npos) return false;
+        tail.remove_prefix(end);
+    }
+    if (tail == "Z" || tail == "z") return true;
+    if (tail.size() != 6 || (tail[0] != '+' && tail[0] != '-') || tail[3] != ':') return false;
+    if (!digits(tail.substr(1, 2)) || !digits(tail.substr(4, 2))) return false;
+    return std::stoi(std::string(tail.substr(1, 2))) <= 23 && std::stoi(std::string(tail.substr(4, 2))) <= 59;
+}
+
+}  // namespace
+
 std::optional<Rfc3339Time> parse_rfc3339_time(const std::string& text) {
     // RFC 3339 allows "t" and " " for "T" and "z" for "Z"; date::parse wants one spelling.
     if (text.size() < 20 || text.size() > 40 || !starts_with_date_time(text)) return std::nullopt;
+    if (!rfc3339_tail(std::string_view(text).substr(19))) return std::nullopt;
     std::string normal = text;
     if (normal[10] == 't' || normal[10] == ' ') normal[10] = 'T';
     if (normal.back() == 'z') normal.back() = 'Z';

@@ -48,3 +48,24 @@ TEST_CASE("schedule JSON v1 whose conference has no days is refused by path") {
     CHECK(message.find("schedule.conference.days") != std::string::npos);
     CHECK(message.find("missing or not a list") != std::string::npos);
 }
+
+// fuzz_frab_xml (seed 3656379916): date.h's %Ez, given a sign and an hour it could not read, negated
+// its "no offset" sentinel (the smallest long): signed overflow. The offset is now checked by shape
+// (RFC 3339 time-numoffset: sign, hour 00-23, ':', minute 00-59) before date::parse sees it, which
+// also refuses the out-of-range offsets date.h let through.
+TEST_CASE("a date-time whose UTC offset is not RFC 3339's +HH:MM is refused before date::parse reads it") {
+    for (const char* bad : {"2024-12-27T10:00:02-8T04:00:00+01:00", "2024-12-27T10:00:00+24:00", "2024-12-27T10:00:00+01:60",
+                            "2024-12-27T10:00:00+1:00", "2024-12-27T10:00:00+0100", "2024-12-27T10:00:00-", "2024-12-27T10:00:00.Z",
+                            "2024-12-27T10:00:00.5x+01:00"}) {
+        const std::string shown = bad;
+        CAPTURE(shown);
+        CHECK_FALSE(parse_rfc3339(bad).has_value());
+    }
+    for (const char* good : {"2024-12-27T10:00:00+23:59", "2024-12-27T10:00:00-00:30", "2024-12-27T10:00:00.125Z", "2024-12-27t10:00:00z",
+                             "2024-12-27T10:00:00.5+01:00"}) {
+        const std::string shown = good;
+        CAPTURE(shown);
+        CHECK(parse_rfc3339(good).has_value());
+    }
+    CHECK(*parse_rfc3339("2024-12-27T10:00:00-00:30") == *parse_rfc3339("2024-12-27T10:30:00Z"));
+}
