@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <thread>
 
 using namespace lectern;
@@ -64,8 +65,12 @@ TEST_CASE("a tus server that keeps answering Upload-Offset: 0 fails the attempt 
     UploadConfig config = one_target(tus_target(server.url()));
     config.max_attempts = 1;
     UploadJobView job;
-    std::thread worker([&] { job = upload_once(dir / "q.db", config, rec, Secrets{}); });
-    bool ended = wait_until([&] { return count(server.seen(), "PATCH") > 20 || job.state == JobState::Failed; }, 30);
+    std::atomic<bool> returned{false};  // job is the worker's until then (TSan saw the test read it early)
+    std::thread worker([&] {
+        job = upload_once(dir / "q.db", config, rec, Secrets{});
+        returned = true;
+    });
+    bool ended = wait_until([&] { return count(server.seen(), "PATCH") > 20 || returned; }, 30);
     server.http().stop();  // ends a loop that would otherwise never end (the bug)
     worker.join();
     CHECK(ended);
