@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The core, media and upload suites again under the sanitizer presets of CMakePresets.json:
-# ASan+UBSan (build-asan/) and TSan (build-tsan/), issue 12 item 20. scripts/test.sh runs it after the
-# Release suite (it installs what the suites need); LECTERN_SANITIZERS picks the presets ("asan tsan"
-# by default, "" for none). Only the test executables of those folders are built (the media tests also
-# build the `lectern` binary they drive). Each step prints its time: README "Time budget of the CI".
+# ASan+UBSan (build-asan/) and TSan (build-tsan/), issue 12 item 20. Run it after scripts/test.sh (which
+# installs what the suites need); LECTERN_SANITIZERS picks the presets ("asan tsan" by default).
+# Not part of scripts/test.sh (what .ci/run runs): measured, it would take the CI past its 30 minutes
+# on the 2-core machine (README "Sanitizers"). Only the test executables of those folders are built
+# (the media tests also build the `lectern` binary they drive); each preset prints its times.
 # Leaks inside FFmpeg's libraries are suppressed by name in tests/sanitizers/lsan.supp (none of ours).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
