@@ -1,5 +1,6 @@
 #include "kiosk_app.h"
 
+#include "frame_guard.h"
 #include "frame_renderer.h"
 #include "frame_time_log.h"
 #include "kiosk_session.h"
@@ -55,6 +56,7 @@ int run_kiosk(const KioskOptions& options) {
     uint64_t baked_glyphs = 0;
     ui::Fonts fonts;
     FrameTimeLog frame_times;
+    FrameGuard guard;
     for (bool running = true; running && !g_terminate;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
         // moves on screen, twice a second for the timer's seconds, once a second for the lobby.
@@ -86,38 +88,51 @@ int run_kiosk(const KioskOptions& options) {
         }
         frame_times.begin();
         const TimePoint now = session.clock->now();
-        auto latest = session.agenda->current();
-        const ImVec2 size = renderer->size();
-        if (latest != agenda || size.x != baked_size.x || size.y != baked_size.y || session.desk->glyph_generation() != baked_glyphs) {
-            if (latest != agenda) session.shell->set_agenda(latest);
-            agenda = latest;
-            baked_size = size;
-            baked_glyphs = session.desk->glyph_generation();  // names from the recordings catalog, too
-            fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
-                                         agenda_glyphs(*agenda) + session.desk->glyphs(), session.shows_timer());
-        }
-        session.shell->tick(now, input);
-        renderer->begin_frame();
-        ScreenContext ctx = session.context(*agenda, fonts, size, drawn_time(*session.shell, now));
-        // The preview (room screen, console) and the PIN pad on the way to the console need capture.
-        session.station->want_capture(session.shell->shows_live_picture() || session.shell->mode() != KioskShell::Mode::Public);
-        const RecorderView recorder = session.station->recorder_view(*renderer);
-        ctx.recorder = &recorder;
-        OperatorView view = session.shell->operator_view(now);
-        view.uploads = session.station->upload_rows();
-        view.problems = session.station->problems();  // the console's notices, never the public screen's
-        view.stats = session.station->sample_stats(now);
-        const bool recorder_busy = recorder.state == RecorderView::State::Recording || recorder.state == RecorderView::State::Paused;
-        view.recordings = &session.desk->update(renderer->sdl_renderer(), session.shell->mode() == KioskShell::Mode::Recordings, recorder_busy);
-        std::vector<Intent> intents = session.shell->draw(ctx, view);
-        if (open_operator) intents.push_back({IntentKind::OpenOperator});
-        frame_times.rendering();
-        renderer->end_frame();
-        frame_times.rendered();
-        session.shell->apply(intents, now);
-        session.station->apply_upload_intents(session.shell->take_upload_intents());
-        session.desk->apply(session.shell->take_recordings_requests(), recorder_busy);
-        if (web) web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(), now);
+        std::vector<Intent> intents;
+        bool recorder_busy = false;
+        // A frame that throws is abandoned and reported (FrameGuard); the next one starts afresh.
+        const bool drawn = guard.run("draw", [&] {
+            auto latest = session.agenda->current();
+            const ImVec2 size = renderer->size();
+            if (latest != agenda || size.x != baked_size.x || size.y != baked_size.y || session.desk->glyph_generation() != baked_glyphs) {
+                if (latest != agenda) session.shell->set_agenda(latest);
+                agenda = latest;
+                baked_size = size;
+                baked_glyphs = session.desk->glyph_generation();  // names from the recordings catalog, too
+                fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
+                                             agenda_glyphs(*agenda) + session.desk->glyphs(), session.shows_timer());
+            }
+            session.shell->tick(now, input);
+            renderer->begin_frame();
+            guard.inject();
+            ScreenContext ctx = session.context(*agenda, fonts, size, drawn_time(*session.shell, now));
+            // The preview (room screen, console) and the PIN pad on the way to the console need capture.
+            session.station->want_capture(session.shell->shows_live_picture() || session.shell->mode() != KioskShell::Mode::Public);
+            const RecorderView recorder = session.station->recorder_view(*renderer);
+            ctx.recorder = &recorder;
+            OperatorView view = session.shell->operator_view(now);
+            view.uploads = session.station->upload_rows();
+            view.problems = session.station->problems();  // the console's notices, never the public screen's
+            if (auto alert = guard.alert()) view.problems.push_back(*alert);
+            view.stats = session.station->sample_stats(now);
+            recorder_busy = recorder.state == RecorderView::State::Recording || recorder.state == RecorderView::State::Paused;
+            view.recordings = &session.desk->update(renderer->sdl_renderer(), session.shell->mode() == KioskShell::Mode::Recordings, recorder_busy);
+            intents = session.shell->draw(ctx, view);
+            if (open_operator) intents.push_back({IntentKind::OpenOperator});
+            frame_times.rendering();
+            renderer->end_frame();
+            frame_times.rendered();
+        });
+        if (!drawn) renderer->abandon_frame();
+        // Commands (the console's and the API's) and uploads are served even while drawing fails.
+        if (agenda)
+            guard.run("act", [&] {
+                if (!drawn) session.station->poll();
+                session.shell->apply(intents, now);
+                session.station->apply_upload_intents(session.shell->take_upload_intents());
+                session.desk->apply(session.shell->take_recordings_requests(), recorder_busy);
+                if (web) web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(), now);
+            });
         frame_times.end();
     }
     return 0;
