@@ -116,6 +116,7 @@ int run_run_command(const std::vector<std::string>& args) {
         StationInputs in = station.inputs();
         in.agenda = shown.get();
         in.agenda_problem = opencast ? opencast->problem() : agenda.problem();
+        if (!opencast) in.agenda_confirmed = agenda.feed_status().as_of;  // set for agenda.url only
         in.controller = &controller;
         StationStatus status = collector.collect(in, now);
         const std::string line = state_line(status);
