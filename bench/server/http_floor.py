@@ -14,10 +14,9 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 
-from api_load import load, thread_cpu
+from api_load import run_clients, thread_cpu
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.join(os.environ.get('LECTERN_BUILD_DIR', os.path.join(TOP, 'build')), 'bin', 'http_floor')
@@ -30,14 +29,8 @@ def measure(kind, seconds, rate):
         if not m:
             sys.exit(f'http_floor {kind} did not start')
         port = int(m.group(1))
-        latencies, errors = [], []
         before, t0 = sum(thread_cpu(proc.pid).values()), time.monotonic()
-        threads = [threading.Thread(target=load, args=(port, path, rate / 2, seconds, latencies, errors))
-                   for path in ('/api/v1/status', '/metrics')]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        latencies, errors = run_clients(port, rate, seconds)
         wall = time.monotonic() - t0
         cpu = (sum(thread_cpu(proc.pid).values()) - before) / wall * 100
         latencies.sort()
