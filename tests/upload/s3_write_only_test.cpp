@@ -10,21 +10,14 @@ using namespace lectern::test;
 
 namespace {
 
-UploadTargetConfig s3_target(const std::string& url) {
-    UploadTargetConfig t;
-    t.name = "archive-s3";
-    t.kind = "s3";
-    t.url = url;
+UploadConfig s3_config(const std::string& url) {
+    UploadTargetConfig t = local_target("archive-s3", "s3", url);
     t.bucket = "recordings";
     t.part_size_kib = 256;
-    return t;
+    return one_target(t);
 }
 
-Secrets s3_secrets() {
-    Secrets s;
-    s.set("archive-s3", {"S3RVER", "S3RVER"});
-    return s;
-}
+const Secrets kKey = one_secret("archive-s3", "S3RVER", "S3RVER");
 
 struct WriteOnlyS3 {
     S3Server s3;
@@ -45,7 +38,7 @@ TEST_CASE("with write-only S3 credentials a recording is put and graded by the c
     for (int64_t size : {int64_t{70000}, int64_t{5 * 256 * 1024 + 1234}}) {
         CAPTURE(size);
         auto rec = make_recording(dir.path, "talk" + std::to_string(size), size, static_cast<uint32_t>(size));
-        auto job = upload_once(dir / ("q" + std::to_string(size) + ".db"), one_target(s3_target(s3.url)), rec, s3_secrets());
+        auto job = upload_once(dir / ("q" + std::to_string(size) + ".db"), s3_config(s3.url), rec, kKey);
         CHECK(job.last_error == "");
         CHECK(job.state == JobState::Done);
         CHECK(job.verified == VerifyGrade::Checksum);  // the ETag in S3's answer to the PUT (or the completion)
@@ -60,10 +53,10 @@ TEST_CASE("with write-only S3 credentials a different recording already at the k
     auto first = make_recording(dir.path, "first", 70000, 1);
     auto second = make_recording(dir.path, "second", 70000, 2);  // same talk, same key, other bytes
     REQUIRE(first.sha256 != second.sha256);
-    auto before = upload_once(dir / "a.db", one_target(s3_target(s3.s3.url)), first, s3_secrets());  // a reading key
+    auto before = upload_once(dir / "a.db", s3_config(s3.s3.url), first, kKey);  // a reading key
     REQUIRE(before.state == JobState::Done);
 
-    auto job = upload_once(dir / "b.db", one_target(s3_target(s3.url)), second, s3_secrets());
+    auto job = upload_once(dir / "b.db", s3_config(s3.url), second, kKey);
     CHECK(job.last_error == "");
     CHECK(job.state == JobState::Done);
     CHECK(job.remote_key == before.remote_key + "~2");
