@@ -14,14 +14,6 @@
 using namespace std::chrono_literals;
 using namespace lectern::test;
 
-namespace {
-
-CurlResult command(int port, const std::string& word) {
-    return curl(port, "/api/v1/control/" + word, "-d '' -H 'Authorization: Bearer desk-token'");
-}
-
-}  // namespace
-
 TEST_CASE("frames that throw while the kiosk records are abandoned and reported; the kiosk, its API and the recording go on") {
     XvfbDisplay display;
     const std::filesystem::path fault = std::filesystem::temp_directory_path() / ("lectern-frame-fault-" + std::to_string(getpid()));
@@ -33,7 +25,7 @@ TEST_CASE("frames that throw while the kiosk records are abandoned and reported;
     StationProcess kiosk(options);
 
     REQUIRE(wait_until([&] { return kiosk.status()["state"] != "starting"; }, 20s));
-    REQUIRE(wait_until([&] { return command(kiosk.port, "start").status == 200; }, 30s));
+    REQUIRE(wait_until([&] { return control(kiosk.port, "start").status == 200; }, 30s));
     REQUIRE(wait_until([&] { return kiosk.status()["state"] == "recording"; }, 30s));
 
     std::ofstream(fault) << "fail\n";  // from now on every frame's drawing throws
@@ -43,7 +35,7 @@ TEST_CASE("frames that throw while the kiosk records are abandoned and reported;
     REQUIRE(wait_until([&] { return kiosk.status()["recording"]["elapsed_seconds"].get<double>() >= 2.0; }, 20s));
     CHECK(kill(kiosk.pid, 0) == 0);
     CHECK(kiosk.status()["state"] == "recording");
-    CHECK(command(kiosk.port, "stop").status == 200);
+    CHECK(control(kiosk.port, "stop").status == 200);
     CHECK(wait_until([&] { return kiosk.status()["state"] == "idle"; }, 20s));
     CHECK(wait_until([&] { return count_files(kiosk.dir / "rec", ".mp4") == 1; }, 30s));
     CHECK(count_files(kiosk.dir / "rec", ".recording.mp4") == 0);
