@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace lectern {
@@ -55,6 +56,7 @@ int run_kiosk(const KioskOptions& options) {
     ImVec2 baked_size{};
     uint64_t baked_glyphs = 0;
     ui::Fonts fonts;
+    ui::FontKey baked_key;
     FrameTimeLog frame_times;
     FrameGuard guard;
     for (bool running = true; running && !g_terminate;) {
@@ -99,8 +101,14 @@ int run_kiosk(const KioskOptions& options) {
                 agenda = latest;
                 baked_size = size;
                 baked_glyphs = session.desk->glyph_generation();  // names from the recordings catalog, too
-                fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale),
-                                             agenda_glyphs(*agenda) + session.desk->glyphs(), session.shows_timer());
+                // Baking takes the frame thread a few hundred ms at 4K: only for new characters or a new size.
+                const std::string text = agenda_glyphs(*agenda) + session.desk->glyphs();
+                ui::FontKey key = ui::font_key(size.x, size.y, text, session.shows_timer());
+                if (key != baked_key) {
+                    fonts = renderer->load_fonts(session.font_files, static_cast<float>(session.config.display.text_scale), text,
+                                                 session.shows_timer());
+                    baked_key = std::move(key);
+                }
             }
             session.shell->tick(now, input);
             renderer->begin_frame();
