@@ -6,6 +6,7 @@
 // is told what is being recorded and every finished file, on its own thread.
 #include "commands.h"
 
+#include "agenda_credentials.h"
 #include "agenda_source.h"
 #include "capture_agent.h"
 #include "clock.h"
@@ -68,7 +69,7 @@ int run_run_command(const std::vector<std::string>& args) {
     parse_listen(config.web.listen);
 
     SystemClock clock;
-    AgendaSource agenda(config.agenda, clock, true);
+    AgendaSource agenda(config.agenda, clock, true, agenda_credentials(config));
     std::unique_ptr<CaptureAgent> opencast;
     if (config.opencast.enabled()) opencast = std::make_unique<CaptureAgent>(config, clock);
     auto latest_agenda = [&] { return opencast ? opencast->agenda() : agenda.current(); };
@@ -116,6 +117,7 @@ int run_run_command(const std::vector<std::string>& args) {
         StationInputs in = station.inputs();
         in.agenda = shown.get();
         in.agenda_problem = opencast ? opencast->problem() : agenda.problem();
+        if (!opencast) in.agenda_confirmed = agenda.feed_status().as_of;  // set for agenda.url only
         in.controller = &controller;
         StationStatus status = collector.collect(in, now);
         const std::string line = state_line(status);

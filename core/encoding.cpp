@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <climits>
+
 namespace lectern {
 
 std::string to_hex(std::string_view bytes) {
@@ -24,8 +26,8 @@ std::string base64(std::string_view bytes) {
     return out;
 }
 
-std::string base64_decode(std::string_view text) {
-    if (text.empty() || text.size() % 4 != 0 || text.size() > 4096) return {};
+std::string base64_decode(std::string_view text, size_t max_text) {
+    if (text.empty() || text.size() % 4 != 0 || text.size() > max_text || text.size() > INT_MAX) return {};
     std::string out(text.size() / 4 * 3, '\0');
     int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
                             reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));

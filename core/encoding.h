@@ -10,7 +10,7 @@ namespace lectern {
 std::string to_hex(std::string_view bytes);
 std::string base64(std::string_view bytes);
 // The bytes a base64 text stands for (OpenSSL's EVP_DecodeBlock); "" for anything that is not
-// base64 or is over 4 KiB of text (an HTTP credential never is).
-std::string base64_decode(std::string_view text);
+// base64 or is longer than max_text characters (by default 4 KiB: an HTTP credential never is).
+std::string base64_decode(std::string_view text, size_t max_text = 4096);
 
 }  // namespace lectern

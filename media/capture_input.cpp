@@ -53,7 +53,9 @@ tl::expected<void, std::string> CaptureInput::open() {
 
     if (!clock_)
         clock_.emplace(input_->start_time == AV_NOPTS_VALUE ? NAN : input_->start_time / double(AV_TIME_BASE),
-                       spec_.wall_clock_stamps ? SourceClock::Stamps::WallClock : SourceClock::Stamps::Media);
+                       spec_.wall_clock_stamps ? SourceClock::Stamps::WallClock
+                       : spec_.arrival_stamps  ? SourceClock::Stamps::Arrival
+                                               : SourceClock::Stamps::Media);
 
     if (spec_.take_video) {
         video_index_ = av_find_best_stream(input_.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -85,7 +87,8 @@ tl::expected<void, std::string> CaptureInput::open_decoder(int index, av::CodecC
 }
 
 CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
-    while (ready_.empty()) {
+    // An arrival-stamped stream's first frames are held until its backlog is read (source_clock.h).
+    while (ready_.empty() || (!clock_->settled() && !draining_)) {
         if (stop_) return Read::End;
         if (draining_) return Read::End;
         int err = av_read_frame(input_.get(), packet_.get());
@@ -104,6 +107,8 @@ CaptureInput::Read CaptureInput::read(av::FramePtr& out) {
             return Read::Failed;
         }
         int index = packet_->stream_index;
+        if (index == (video_index_ >= 0 ? video_index_ : audio_index_) && packet_->pts != AV_NOPTS_VALUE)
+            clock_->arrived(clock_->media_time(packet_->pts, input_->streams[index]->time_base), SourceClock::steady_now());
         bool ok = true;
         if (index == video_index_ || index == audio_index_) ok = decode(packet_.get(), index);
         av_packet_unref(packet_.get());

@@ -1,7 +1,7 @@
 #include "source_clock.h"
 
+#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <thread>
 
 namespace lectern {
@@ -37,6 +37,21 @@ double SourceClock::capture_time(double t) {
         if (stamps_ == Stamps::WallClock && std::isfinite(age) && std::fabs(age) < 10) steady_origin_ = now - age - t;
     }
     return steady_origin_ + t;
+}
+
+void SourceClock::arrived(double t, double now) {
+    if (settled()) return;
+    // A backlog is read faster than real time: each packet's now - t is smaller than the last
+    // one's by nearly a frame. Once packets come as they are captured it stops moving earlier
+    // (by more than the jitter of a read); five such packets in a row end the backlog.
+    constexpr double kJitter = 0.002;
+    constexpr int kInARow = 5;
+    const double offset = now - t;
+    if (std::isnan(earliest_) || offset < earliest_ - kJitter) later_in_a_row_ = 0;
+    else ++later_in_a_row_;
+    earliest_ = std::isnan(earliest_) ? offset : std::min(earliest_, offset);
+    if (std::isnan(first_arrival_)) first_arrival_ = t;
+    if (later_in_a_row_ >= kInARow || t - first_arrival_ >= kMaxHold) steady_origin_ = earliest_;
 }
 
 void SourceClock::wait_until(double t, const std::atomic<bool>& stop) {

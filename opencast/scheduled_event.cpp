@@ -1,7 +1,8 @@
 #include "scheduled_event.h"
 
+#include "encoding.h"
+
 #include <libical/ical.h>
-#include <openssl/evp.h>
 #include <pugixml.hpp>
 
 #include <cstring>
@@ -13,22 +14,9 @@ namespace lectern {
 namespace {
 
 using IcalPtr = std::unique_ptr<icalcomponent, decltype(&icalcomponent_free)>;
-using DecodeCtx = std::unique_ptr<EVP_ENCODE_CTX, decltype(&EVP_ENCODE_CTX_free)>;
 
-// ATTACH;ENCODING=BASE64 data. core's base64_decode stops at 4 KiB (credentials); catalogs are longer.
-std::string decode_attachment(const std::string& text) {
-    DecodeCtx ctx(EVP_ENCODE_CTX_new(), EVP_ENCODE_CTX_free);
-    if (!ctx) return "";
-    std::string out(text.size() / 4 * 3 + 3, '\0');
-    int n = 0, tail = 0;
-    EVP_DecodeInit(ctx.get());
-    if (EVP_DecodeUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &n,
-                         reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size())) < 0 ||
-        EVP_DecodeFinal(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + n, &tail) < 0)
-        return "";
-    out.resize(static_cast<size_t>(n + tail));
-    return out;
-}
+// ATTACH;ENCODING=BASE64 data (libical has unfolded it): a catalog, far below this limit.
+constexpr size_t kMaxAttachmentText = 16 << 20;
 
 std::string x_parameter(icalproperty* p, const char* name) {
     for (icalparameter* q = icalproperty_get_first_parameter(p, ICAL_X_PARAMETER); q;
@@ -54,7 +42,7 @@ void read_attachments(icalcomponent* ev, ScheduledEvent& e) {
          p = icalcomponent_get_next_property(ev, ICAL_ATTACH_PROPERTY)) {
         icalattach* attach = icalproperty_get_attach(p);
         if (!attach || icalattach_get_is_url(attach) || !icalattach_get_data(attach)) continue;
-        const std::string data = decode_attachment(reinterpret_cast<const char*>(icalattach_get_data(attach)));
+        const std::string data = base64_decode(reinterpret_cast<const char*>(icalattach_get_data(attach)), kMaxAttachmentText);
         const std::string file = x_parameter(p, "X-APPLE-FILENAME");
         if (file == "episode.xml") e.episode_xml = data, read_episode_catalog(data, e);
         else if (file == "series.xml") e.series_xml = data;

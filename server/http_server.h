@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 namespace lectern {
 
@@ -28,11 +29,14 @@ public:
     HttpServer& operator=(const HttpServer&) = delete;
 
     // Patterns are httplib's: literal paths, or regular expressions such as R"(/api/v1/control/(\w+))".
+    // A literal GET path ('.' counts as a dot) is answered before the files and the regular
+    // expressions: a file cannot shadow it, and serving it costs no look at the disk.
     void get(const std::string& pattern, HttpHandler handler);
     void post(const std::string& pattern, HttpHandler handler);
     // A part adds its routes in one call, e.g. server.add_routes(archive_routes(catalog)).
     void add_routes(const std::function<void(HttpServer&)>& routes) { routes(*this); }
-    // Files under `dir` at `mount` ("/" = the web page); GET of an existing file wins over routes.
+    // Files under `dir` at `mount` ("/" = the web page); GET of an existing file wins over routes
+    // with regular expressions (not over literal ones).
     // Paths with ".." are refused by httplib. False when `dir` is not a folder.
     bool serve_files(const std::string& mount, const std::filesystem::path& dir);
 
@@ -46,6 +50,7 @@ public:
 private:
     WebConfig config_;
     httplib::Server server_;
+    std::unordered_map<std::string, HttpHandler> literal_gets_;  // read-only once serving
     std::thread listener_;
     std::string host_;
     int port_ = 0;

@@ -43,7 +43,7 @@ struct StationStatus {
     double recording_seconds_left = -1;       // at the current bitrate; -1 = unknown
     UploadQueueView uploads;
     int64_t upload_last_success_unix = 0;     // 0 = none yet
-    std::string agenda_source;                // file path, "demo" or "opencast"
+    std::string agenda_source;                // file path, agenda.url without secrets, "demo" or "opencast"
     int64_t agenda_loaded_unix = 0;
     std::string agenda_problem;
 };

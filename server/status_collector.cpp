@@ -2,6 +2,7 @@
 
 #include "disk_watch.h"
 #include "media_config.h"
+#include "url_redaction.h"
 
 #include <filesystem>
 
@@ -90,8 +91,11 @@ StationStatus StatusCollector::collect(const StationInputs& in, TimePoint now) {
     s.upload_last_success_unix = last_success_unix_;
 
     if (in.agenda != seen_agenda_) agenda_loaded_unix_ = unix_of(now), seen_agenda_ = in.agenda;
-    s.agenda_loaded_unix = agenda_loaded_unix_;
-    s.agenda_source = config_.opencast.enabled() ? "opencast" : config_.agenda.file.empty() ? "demo" : config_.agenda.file;
+    s.agenda_loaded_unix = in.agenda_confirmed ? unix_of(*in.agenda_confirmed) : agenda_loaded_unix_;
+    s.agenda_source = config_.opencast.enabled() ? "opencast"
+                      : !config_.agenda.url.empty() ? redact_url(config_.agenda.url)  // a token in it must not reach the status
+                      : config_.agenda.file.empty() ? "demo"
+                                                    : config_.agenda.file;
     s.agenda_problem = in.agenda_problem;
     if (in.agenda) {
         LiveSession none;

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace lectern {
@@ -19,6 +20,9 @@ namespace lectern {
 struct StationInputs {
     const Agenda* agenda = nullptr;
     std::string agenda_problem;
+    // When the server last confirmed the agenda from agenda.url (a 200 or a 304); unset for a file,
+    // the demo or Opencast, whose age is when the loop first saw the snapshot.
+    std::optional<TimePoint> agenda_confirmed;
     const SessionController* controller = nullptr;  // null: idle
     bool recorder_wanted = true;                    // false: a kiosk opens it only when a screen or command needs it
     bool recorder_open = false;

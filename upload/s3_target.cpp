@@ -4,7 +4,9 @@
 // it exists; s3rver has none, then the parts the queue saved are used).
 // Verification: HEAD gives the size, the x-amz-meta-sha256 stored with the object and the ETag the
 // server computed (s3_etag.h): checksum grade; a server with other ETags gets the object read back.
-// A different object already at the key is never replaced (remote_name.h).
+// A different object already at the key is never replaced (remote_name.h). Credentials that may
+// write but not read (HEAD answers 403): the object is put with If-None-Match: * (S3 refuses with
+// 412 when the key is taken: the next name) and graded by the ETag in S3's answer to the upload.
 #include "http_target.h"
 #include "s3_etag.h"
 #include "s3_xml.h"
@@ -12,6 +14,8 @@
 #include "sha256.h"
 
 #include <nlohmann/json.hpp>
+
+#include <set>
 
 namespace lectern {
 namespace {
@@ -58,12 +62,23 @@ public:
                                                      "_USER and _PASSWORD or add it to the secrets file"});
         // S3 allows at most 10,000 parts: a very long recording gets larger parts.
         part_size_ = std::max(part_size_, (a.media_size + 9999) / 10000);
-        auto there = claim_remote_name(a, [&](const std::string& key) { return probe(a, object_url(key + a.media_extension)); });
-        if (!there) return tl::unexpected(there.error());
-        std::string url = object_url(a.remote_key + a.media_extension);
-        if (!*there) {  // else an earlier attempt completed it and ended before done: verify it
+        const std::string wanted = a.remote_key;
+        std::set<std::string> taken;  // names a conditional upload found occupied
+        std::string url;
+        for (;;) {
+            a.remote_key = wanted;
+            auto there = claim_remote_name(a, [&](const std::string& key) -> tl::expected<RemoteCopy, UploadError> {
+                if (taken.count(key)) return RemoteCopy::Different;
+                return probe(a, object_url(key + a.media_extension));
+            });
+            if (!there) return tl::unexpected(there.error());
+            url = object_url(a.remote_key + a.media_extension);
+            if (*there) break;  // an earlier attempt completed it and ended before done: verify it
             UploadResult sent = a.media_size <= part_size_ ? put_whole(a, url) : put_multipart(a, url);
-            if (!sent) return sent;
+            if (sent) break;
+            if (!occupied_) return sent;
+            occupied_ = false;
+            taken.insert(a.remote_key);
         }
         a.verifying();
         if (auto v = verify(a, url); !v) return v;
@@ -118,8 +133,11 @@ private:
     UploadResult put_whole(UploadAttempt& a, const std::string& url) {
         HttpRequest rq = file_request(url, a, 0, a.media_size, 0);
         add_metadata(rq, a);
+        if (blind_) rq.headers.push_back("If-None-Match: *");
         HttpResponse r = http_perform(rq);
+        occupied_ = r.curl == CURLE_OK && r.status == 412;
         if (!r.ok()) return tl::unexpected(http_error("uploading the recording", url, r));
+        answered_etag_ = r.header("etag");
         return {};
     }
 
@@ -144,12 +162,18 @@ private:
         }
         HttpRequest done = request("POST", url + "?uploadId=" + mp.upload_id, s3_complete_request(mp.etags));
         done.headers.push_back("Content-Type: application/xml");
+        if (blind_) done.headers.push_back("If-None-Match: *");
         HttpResponse r = http_perform(done);
+        if (r.curl == CURLE_OK && r.status == 412) {  // the key is taken: these parts go nowhere
+            occupied_ = true;
+            abort_upload(a, url, mp);
+        }
         // S3 may answer 200 with an <Error> body when completion fails late.
         if (!r.ok() || s3_error_answer(r.body)) {
             if (r.ok()) r.status = 500;
             return tl::unexpected(http_error("completing the multipart upload", done.url, r));
         }
+        answered_etag_ = s3_completed_etag(r.body);
         return {};
     }
 
@@ -214,6 +238,10 @@ private:
 
     tl::expected<RemoteCopy, UploadError> probe(const UploadAttempt& a, const std::string& url) {
         HttpResponse head = http_perform(request("HEAD", url));
+        if (head.curl == CURLE_OK && head.status == 403) {  // no right to read (or a wrong key: the upload will say)
+            blind_ = true;
+            return RemoteCopy::Unknown;
+        }
         return remote_copy(head, url, a.media_size, [&]() -> tl::expected<RemoteCopy, UploadError> {
             std::string sha = head.header("x-amz-meta-sha256");
             if (sha.empty()) {  // not put there by Lectern: read it back
@@ -227,21 +255,17 @@ private:
 
     UploadResult verify(UploadAttempt& a, const std::string& url) {
         HttpResponse head = http_perform(request("HEAD", url));
+        if (blind_ && head.curl == CURLE_OK && head.status == 403) return grade_by_answer(a);
         if (!head.ok()) return tl::unexpected(http_error("checking the uploaded recording", url, head));
         if (head.header("content-length") != std::to_string(a.media_size))
             return tl::unexpected(UploadError{true, "the object at " + redact_url(url) + " has " + head.header("content-length") +
                                                     " bytes, the recording " + std::to_string(a.media_size) + "; will upload again"});
         if (head.header("x-amz-meta-sha256") != a.media_sha256)
             return tl::unexpected(UploadError{true, "the object at " + redact_url(url) + " lacks the recording's SHA-256 metadata; will upload again"});
-        std::string etag = head.header("etag");
-        if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
-        std::string computed;
-        try {
-            computed = s3_etag(a.media_path, a.media_size, etag.find('-') != std::string::npos ? part_size_ : 0);
-        } catch (const std::exception& e) {
-            return tl::unexpected(UploadError{true, std::string(e.what()) + "; will retry"});
-        }
-        if (etag != computed) {  // not an MD5 ETag (KMS encryption, another scheme): read it back
+        const std::string etag = unquoted(head.header("etag"));
+        auto computed = computed_etag(a, etag);
+        if (!computed) return tl::unexpected(computed.error());
+        if (etag != *computed) {  // not an MD5 ETag (KMS encryption, another scheme): read it back
             auto hash = read_back_sha256(request("GET", url));
             if (!hash) return tl::unexpected(hash.error());
             if (*hash != a.media_sha256) {
@@ -253,7 +277,34 @@ private:
         return {};
     }
 
+    static std::string unquoted(std::string etag) {
+        if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
+        return etag;
+    }
+
+    // The ETag S3 computes for this file: an MD5 of it, or of its parts' MD5s ("-N") (s3_etag.h).
+    tl::expected<std::string, UploadError> computed_etag(const UploadAttempt& a, const std::string& etag) const {
+        try {
+            return s3_etag(a.media_path, a.media_size, etag.find('-') != std::string::npos ? part_size_ : 0);
+        } catch (const std::exception& e) {
+            return tl::unexpected(UploadError{true, std::string(e.what()) + "; will retry"});
+        }
+    }
+
+    // Write-only credentials: S3's answer to the upload carried the ETag it computed. Equal to the
+    // file's: checksum grade. Another scheme (KMS): only "accepted", and retention keeps the file.
+    UploadResult grade_by_answer(UploadAttempt& a) const {
+        const std::string etag = unquoted(answered_etag_);
+        auto computed = etag.empty() ? tl::expected<std::string, UploadError>("") : computed_etag(a, etag);
+        if (!computed) return tl::unexpected(computed.error());
+        a.grade = !etag.empty() && etag == *computed ? VerifyGrade::Checksum : VerifyGrade::Accepted;
+        return {};
+    }
+
     TargetSecret secret_;
+    bool blind_ = false;         // HEAD was refused: upload conditionally, grade by the upload's answer
+    bool occupied_ = false;      // the last conditional upload found the key taken (412)
+    std::string answered_etag_;  // the ETag in the answer to the PUT or the completion
     std::string bucket_url_;  // path style: url/bucket
     int64_t part_size_;
 };

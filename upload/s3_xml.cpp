@@ -46,6 +46,12 @@ std::string s3_upload_id(const std::string& initiate_answer) {
     return answer.child("InitiateMultipartUploadResult").child_value("UploadId");
 }
 
+std::string s3_completed_etag(const std::string& complete_answer) {
+    pugi::xml_document answer;
+    answer.load_string(complete_answer.c_str());
+    return answer.child("CompleteMultipartUploadResult").child_value("ETag");
+}
+
 tl::expected<void, UploadError> s3_listed_parts(const std::string& body, int64_t media_size, int64_t part_size, S3Parts& parts) {
     pugi::xml_document doc;
     if (!doc.load_string(body.c_str()))

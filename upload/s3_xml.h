@@ -18,6 +18,7 @@ std::string s3_complete_request(const S3Parts& parts);
 // True when a 200's body is an <Error> (S3 may fail a completion late).
 bool s3_error_answer(const std::string& body);
 std::string s3_upload_id(const std::string& initiate_answer);  // "" when there is none
+std::string s3_completed_etag(const std::string& complete_answer);  // CompleteMultipartUploadResult's ETag, or ""
 // ListParts: the parts the server holds with the size they should have (part_size, of a file of
 // media_size) are added to `parts`. A <Size> or <PartNumber> that is not a number is a garbled
 // answer, worth asking again (a retryable error).

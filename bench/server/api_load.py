@@ -76,6 +76,19 @@ def load(port, path, rate, seconds, latencies, errors):
             conn = http.client.HTTPConnection('127.0.0.1', port, timeout=5)
 
 
+def run_clients(port, rate, seconds):
+    """Two keep-alive clients, `rate`/2 requests a second each on /api/v1/status and /metrics, as a
+    dashboard and Prometheus would poll; returns (latencies in seconds, failed paths)."""
+    latencies, errors = [], []
+    threads = [threading.Thread(target=load, args=(port, path, rate / 2, seconds, latencies, errors))
+               for path in ('/api/v1/status', '/metrics')]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors
+
+
 def status(port):
     conn = http.client.HTTPConnection('127.0.0.1', port, timeout=5)
     return json.loads(get(conn, '/api/v1/status'))
@@ -86,12 +99,7 @@ def window(pid, port, seconds, rate):
     before_cpu, before = thread_cpu(pid), status(port)['recording']['dropped_frames']
     t0 = time.monotonic()
     if rate:
-        threads = [threading.Thread(target=load, args=(port, path, rate / 2, seconds, latencies, errors))
-                   for path in ('/api/v1/status', '/metrics')]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        latencies, errors = run_clients(port, rate, seconds)
     else:
         time.sleep(seconds)
     wall = time.monotonic() - t0

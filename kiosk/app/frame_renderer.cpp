@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 #include <imgui_impl_sdl.h>
+#include <imgui_internal.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <png.h>
 
@@ -205,6 +206,12 @@ void FrameRenderer::end_frame(bool rasterize) {
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderPresent(renderer_);
+}
+
+void FrameRenderer::abandon_frame() {
+    if (!ImGui::GetCurrentContext()->WithinFrameScope) return;  // it failed after Render()
+    ImGui::ErrorCheckEndFrameRecover(nullptr);  // ends the windows and pops the styles left open
+    ImGui::EndFrame();
 }
 
 ImTextureID FrameRenderer::update_preview(const uint8_t* rgba, int width, int height) {

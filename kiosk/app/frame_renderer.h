@@ -43,6 +43,9 @@ public:
     // (input tests run thousands of frames).
     // A window presents only when the picture changed (see redraw()).
     void end_frame(bool rasterize = true);
+    // After a frame failed between begin_frame and end_frame (an exception): closes what the frame
+    // left open in ImGui so that the next begin_frame starts clean. Nothing is drawn.
+    void abandon_frame();
     void redraw() { must_present_ = true; }
     // Identifies the picture the last frame drew (positions to half a pixel, textures by handle).
     uint64_t picture_hash() const;  // the window was exposed or resized: present the next frame

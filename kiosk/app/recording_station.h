@@ -36,7 +36,9 @@ public:
     // wanted it: an idle lobby captures and encodes nothing. With session.auto_record it is wanted
     // from the start. Once open, the recorder stays open.
     void want_capture(bool wanted) { capture_wanted_ = capture_wanted_ || wanted; }
-    RecorderView recorder_view(FrameRenderer& renderer);
+    RecorderView recorder_view(FrameRenderer& renderer);  // polls the recorder's opening, too
+    // Polls the recorder's opening without drawing: the loop's commands need it while drawing fails.
+    void poll() { recorder_->poll(capture_wanted_); }
     std::vector<UploadRow> upload_rows() const;
     void apply_upload_intents(const std::vector<Intent>& intents);
     // Once a second is enough: CPU of this process, video bitrate, upload speed.

@@ -56,8 +56,20 @@ void draw_preview_panel(const ScreenContext& ctx, const Rect& r) {
     static const RecorderView unavailable;
     const RecorderView& rec = ctx.recorder ? *ctx.recorder : unavailable;
 
+    // Alerts go under the picture, each on its own banner: the picture gives way to them (down to
+    // half the panel), and what still does not fit is counted on the last banner, never dropped.
+    std::vector<std::string> lines = rec.alerts;
+    if (rec.state == RecorderView::State::Failed && !rec.message.empty()) lines.insert(lines.begin(), rec.message);
+    const float banner_h = f.body->FontSize + 16 * u, line_h = banner_h + 8 * u;
+    const size_t room = static_cast<size_t>(std::max(0.0f, (r.height() / 2 - 4 * u) / line_h));
+    if (lines.size() > room && room > 0) {
+        const size_t more = lines.size() - room;
+        lines.resize(room);
+        lines.back() = "(+" + std::to_string(more) + " more) " + lines.back();
+    }
     const float meters_w = 56 * u;
-    const Rect video{r.min, {r.max.x - meters_w - 14 * u, r.max.y}};
+    const float alerts_h = lines.empty() ? 0 : 4 * u + line_h * static_cast<float>(std::min(lines.size(), room));
+    const Rect video{r.min, {r.max.x - meters_w - 14 * u, r.max.y - alerts_h}};
     // Fit 16:9 (or the preview's own aspect) into the video area.
     const float aspect = rec.preview_width > 0 ? float(rec.preview_width) / float(rec.preview_height) : 16.0f / 9.0f;
     float w = video.width(), h = w / aspect;
@@ -88,13 +100,11 @@ void draw_preview_panel(const ScreenContext& ctx, const Rect& r) {
         case RecorderView::State::Unavailable: break;
     }
     float y = frame.max.y + 12 * u;
-    std::vector<std::string> lines = rec.alerts;
-    if (rec.state == RecorderView::State::Failed && !rec.message.empty()) lines.insert(lines.begin(), rec.message);
     for (const auto& alert : lines) {
-        if (y + f.body->FontSize + 16 * u > r.max.y) break;
-        panel(Rect{{frame.min.x, y}, {frame.max.x, y + f.body->FontSize + 16 * u}}, IM_COL32(150, 90, 10, 255), 8 * u);
+        if (y + banner_h > r.max.y + 1) break;
+        panel(Rect{{frame.min.x, y}, {frame.max.x, y + banner_h}}, IM_COL32(150, 90, 10, 255), 8 * u);
         text(f.body, ImVec2(frame.min.x + 16 * u, y + 8 * u), colour::text, alert, frame.width() - 32 * u);
-        y += f.body->FontSize + 24 * u;
+        y += line_h;
     }
 }
 

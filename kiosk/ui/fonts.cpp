@@ -77,4 +77,20 @@ float screen_unit(float width, float height, float text_scale) {
     return std::min(width, height) / 1080.0f * text_scale;
 }
 
+bool FontKey::operator==(const FontKey& o) const {
+    return width == o.width && height == o.height && timer_digits == o.timer_digits && glyphs.Size == o.glyphs.Size &&
+           std::equal(glyphs.begin(), glyphs.end(), o.glyphs.begin());
+}
+
+FontKey font_key(float width, float height, const std::string& text, bool timer_digits) {
+    FontKey key;
+    key.width = static_cast<int>(width);
+    key.height = static_cast<int>(height);
+    key.timer_digits = timer_digits;
+    ImFontGlyphRangesBuilder builder;
+    builder.AddText(text.c_str());
+    builder.BuildRanges(&key.glyphs);
+    return key;
+}
+
 }  // namespace lectern::ui

@@ -69,4 +69,16 @@ Fonts build_fonts(const FontFiles& files, float width, float height, float text_
 
 float screen_unit(float width, float height, float text_scale);
 
+// What an atlas was baked for: screen size, the set of characters (order and repeats do not count)
+// and whether the timer's digits are in it. Equal keys bake equal atlases, so a new agenda that
+// brings no new character (a moved talk, a new room order) costs no rebake on the frame thread.
+struct FontKey {
+    int width = 0, height = 0;
+    bool timer_digits = false;
+    ImVector<ImWchar> glyphs;  // ImFontGlyphRangesBuilder's ranges: sorted, merged
+    bool operator==(const FontKey& o) const;
+    bool operator!=(const FontKey& o) const { return !(*this == o); }
+};
+FontKey font_key(float width, float height, const std::string& text, bool timer_digits);
+
 }  // namespace lectern::ui

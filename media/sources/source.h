@@ -36,6 +36,9 @@ struct SourceSpec {
     // Its timestamps are the wall clock at capture (libavdevice's ALSA, PulseAudio, x11grab and
     // V4L2 by default): they say when it was captured even if it waited in a buffer (SourceClock).
     bool wall_clock_stamps = false;
+    // A network stream (RTSP): its first frames wait in the network buffer while it is probed and
+    // come in a burst; it was captured when its packets arrive as they are sent (SourceClock).
+    bool arrival_stamps = false;
 };
 
 // The fix for an AVERROR from opening or reading spec (fix_denied, fix_busy, fix_unsupported or fix).

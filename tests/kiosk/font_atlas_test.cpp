@@ -85,3 +85,11 @@ TEST_CASE("the demo's atlas holds only the glyphs the screens draw, and the time
     CHECK(with_timer <= 24);
     CHECK(megabytes() <= 16);
 }
+
+TEST_CASE("a font key changes with a new character or size, not with the order or repeats of the agenda's text") {
+    const ui::FontKey demo = ui::font_key(1920, 1080, "伍建民 Opening 开幕", false);
+    CHECK(demo == ui::font_key(1920, 1080, "开幕 Opening 伍建民 伍建民", false));  // a moved talk, the same names
+    CHECK(demo != ui::font_key(1920, 1080, "伍建民 Opening 开幕 李", false));       // a new speaker's character
+    CHECK(demo != ui::font_key(3840, 2160, "伍建民 Opening 开幕", false));
+    CHECK(demo != ui::font_key(1920, 1080, "伍建民 Opening 开幕", true));
+}

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -30,6 +31,19 @@ Shot screenshot(const std::string& name, const std::string& extra) {
 
 // The "now" accent colour (ui::colour::accent): the NOW tag, progress bar and timeline block.
 size_t accent_pixels(const PngImage& image) { return image.count_near(64, 170, 255); }
+
+// Alert banners under the console's preview (amber, 150,90,10): runs of amber rows down column x.
+size_t alert_banners(const PngImage& image, unsigned x) {
+    size_t bands = 0;
+    bool inside = false;
+    for (unsigned y = 0; y < image.height; ++y) {
+        const uint8_t* p = &image.rgba[(size_t(y) * image.width + x) * 4];
+        const bool amber = std::abs(p[0] - 150) <= 4 && std::abs(p[1] - 90) <= 4 && std::abs(p[2] - 10) <= 4;
+        bands += amber && !inside;
+        inside = amber;
+    }
+    return bands;
+}
 
 }  // namespace
 
@@ -136,6 +150,18 @@ TEST_CASE("the operator console renders mid-session with an alert and uploads in
         CHECK(shot.image.distinct_colours() > 50);
         CHECK(shot.image.count_near(236, 64, 64) > 2000u);   // the REC badge and the failed upload's bar
         CHECK(shot.image.count_near(150, 90, 10, 4) > 5000u);  // the alert banner
+    }
+}
+
+// The state has two alerts: the microphone's silence and the failing upload. At 1920x1080 the
+// preview took the whole column and only the first banner was drawn (the rest silently dropped).
+TEST_CASE("the console shows every alert under its preview at 1920x1080 and 1280x800, the preview giving way") {
+    for (const char* size : {"1920x1080", "1280x800"}) {
+        CAPTURE(size);
+        Shot shot = screenshot(std::string("operator-alerts-") + size,
+                               std::string("--screen operator --size ") + size +
+                                   " --at 2024-04-29T10:04:10+08:00 --state " LECTERN_SOURCE_DIR "/tests/data/state-recording-alert.json");
+        CHECK(alert_banners(shot.image, shot.image.width / 64 + 4) == 2);  // left of the banners' text
     }
 }
 

@@ -52,19 +52,20 @@ void SourceProcess::restart() {
 
 std::string SourceProcess::log() const { return read_file(dir_ + "/log-" + std::to_string(starts_) + ".txt"); }
 
-RtspCamera::RtspCamera(const std::string& dir) {
-    // Port 0 lets the server pick; the restarted server listens on the same port, as a camera would.
+RtspCamera::RtspCamera(const std::string& dir, const std::string& sync_pulse) {
+    // The restarted server listens on the same port, as a camera would.
     int port = free_port();
     url = "rtsp://127.0.0.1:" + std::to_string(port) + "/camera";
-    process = std::make_unique<SourceProcess>(
-        std::vector<std::string>{python(), server_script("rtsp_camera.py"), "--port", std::to_string(port)}, dir,
-        "", url);
+    std::vector<std::string> argv{python(), server_script("rtsp_camera.py"), "--port", std::to_string(port)};
+    if (!sync_pulse.empty()) argv.insert(argv.end(), {"--sync-pulse", sync_pulse});
+    process = std::make_unique<SourceProcess>(argv, dir, "", url);
 }
 
-PulseTone::PulseTone(const std::string& dir) {
+PulseTone::PulseTone(const std::string& dir, int frequency) {
     server = "unix:" + dir + "/native";
-    process = std::make_unique<SourceProcess>(std::vector<std::string>{"sh", server_script("pulse_tone.sh"), dir, "1000"},
-                                              dir, "", "ready");
+    process = std::make_unique<SourceProcess>(
+        std::vector<std::string>{"sh", server_script("pulse_tone.sh"), dir, std::to_string(frequency)}, dir, "",
+        "ready");
 }
 
 XvfbPicture::XvfbPicture(const std::string& dir, const std::string& size, const std::string& picture) {

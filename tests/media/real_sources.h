@@ -28,16 +28,19 @@ private:
     int starts_ = 0;
 };
 
-// rtsp://127.0.0.1:PORT/camera: a solid 0x2040c0 picture and a 1 kHz sine at half scale.
+// rtsp://127.0.0.1:PORT/camera: a solid 0x2040c0 picture and a 1 kHz sine at half scale; or, with
+// sync_pulse (a PulseTone's server), the sync pattern's flashes without sound, its beeps played
+// into that daemon's sink from the same clock.
 struct RtspCamera {
-    explicit RtspCamera(const std::string& dir);
+    explicit RtspCamera(const std::string& dir, const std::string& sync_pulse = "");
     std::string url;
     std::unique_ptr<SourceProcess> process;
 };
 
-// A PulseAudio daemon whose "lectern.monitor" source carries a 1 kHz sine at -12 dBFS (peak).
+// A PulseAudio daemon whose "lectern.monitor" source carries a sine of frequency Hz at -12 dBFS
+// (peak), or (frequency 0) what another process plays into its sink "lectern".
 struct PulseTone {
-    explicit PulseTone(const std::string& dir);
+    explicit PulseTone(const std::string& dir, int frequency = 1000);
     std::string server;  // for PULSE_SERVER
     std::unique_ptr<SourceProcess> process;
 };

@@ -4,6 +4,12 @@
 #include "station_process.h"
 
 #include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <thread>
+
+#include <unistd.h>
 
 using namespace std::chrono_literals;
 using namespace lectern::test;
@@ -22,4 +28,82 @@ TEST_CASE("the headless recorder records the agenda's current item, splits on re
     CHECK(count_files(room.dir / "rec", ".mp4") == 2);
     CHECK(count_files(room.dir / "rec", ".recording.mp4") == 0);
     CHECK(room.log().find("desk-token") == std::string::npos);
+}
+
+namespace {
+
+// Serves tests/data/pretalx-democon.json at /schedule.json to user "desk", password "prog-pass" only,
+// with an ETag (304 for a client that has it).
+struct ProgrammeServer {
+    httplib::Server server;
+    int port = 0;
+    std::thread serving;
+    ProgrammeServer() {
+        server.Get("/schedule.json", [](const httplib::Request& req, httplib::Response& res) {
+            if (req.get_header_value("Authorization") != "Basic ZGVzazpwcm9nLXBhc3M=") {  // desk:prog-pass
+                res.status = 401;
+                res.set_header("WWW-Authenticate", "Basic realm=\"programme\"");
+                return;
+            }
+            // A programme that does not change: after the first answer, 304 Not Modified.
+            res.set_header("ETag", "\"democon-1\"");
+            if (req.get_header_value("If-None-Match") == "\"democon-1\"") {
+                res.status = 304;
+                return;
+            }
+            res.set_content(read_text(LECTERN_SOURCE_DIR "/tests/data/pretalx-democon.json"), "application/json");
+        });
+        port = server.bind_to_any_port("127.0.0.1");
+        serving = std::thread([this] { server.listen_after_bind(); });
+        wait_until([&] { return server.is_running(); }, 5s);
+    }
+    ~ProgrammeServer() {
+        server.stop();
+        serving.join();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the headless recorder fetches agenda.url with the secret's user and password and names it without them") {
+    ProgrammeServer programme;
+    const std::string url = "http://127.0.0.1:" + std::to_string(programme.port) + "/schedule.json?token=feed-token";
+    const auto cache = std::filesystem::temp_directory_path() / ("lectern-headless-feed-" + std::to_string(::getpid()));
+    StationOptions options;
+    options.extra_config = "[agenda]\nurl = \"" + url + "\"\nsecret = \"programme\"\ncache_dir = \"" + cache.string() + "\"\n";
+    options.env = {{"LECTERN_SECRET_PROGRAMME_USER", "desk"}, {"LECTERN_SECRET_PROGRAMME_PASSWORD", "prog-pass"}};
+    {
+        StationProcess room(options);
+        REQUIRE(wait_until([&] { return !room.status().empty(); }, 30s));
+        auto agenda = room.status()["agenda"];
+        CHECK(agenda["source"] == "http://127.0.0.1:" + std::to_string(programme.port) + "/schedule.json?token=…");
+        CHECK(agenda["problem"] == "");
+        CHECK(agenda["age_seconds"].get<int64_t>() < 60);
+        CHECK(room.log().find("prog-pass") == std::string::npos);
+        CHECK(room.log().find("feed-token") == std::string::npos);
+    }
+    std::filesystem::remove_all(cache);
+}
+
+// The kiosk on a display names its agenda's age the same way: since the server last confirmed the
+// copy (every reload_seconds), not since the snapshot first appeared (it does not change while the
+// programme stays the same).
+TEST_CASE("a kiosk on a display counts its agenda.url's age from the server's last confirmation") {
+    XvfbDisplay display;
+    ProgrammeServer programme;
+    const std::string url = "http://127.0.0.1:" + std::to_string(programme.port) + "/schedule.json";
+    const auto cache = std::filesystem::temp_directory_path() / ("lectern-kiosk-feed-" + std::to_string(::getpid()));
+    StationOptions options;
+    options.args = {"--windowed"};
+    options.env = {{"DISPLAY", display.name}, {"LECTERN_SECRET_PROGRAMME_USER", "desk"}, {"LECTERN_SECRET_PROGRAMME_PASSWORD", "prog-pass"}};
+    options.extra_config = "[agenda]\nurl = \"" + url + "\"\nsecret = \"programme\"\nreload_seconds = 1\ncache_dir = \"" + cache.string() + "\"\n";
+    {
+        StationProcess kiosk(options);
+        REQUIRE(wait_until([&] { return kiosk.status().value("uptime_seconds", 0) >= 6; }, 60s));
+        auto agenda = kiosk.status()["agenda"];
+        CHECK(agenda["source"] == url);
+        CHECK(agenda["problem"] == "");
+        CHECK(agenda["age_seconds"].get<int64_t>() <= 3);  // refreshed every second; the snapshot is older
+    }
+    std::filesystem::remove_all(cache);
 }

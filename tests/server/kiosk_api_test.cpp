@@ -8,14 +8,6 @@
 using namespace std::chrono_literals;
 using namespace lectern::test;
 
-namespace {
-
-CurlResult command(int port, const std::string& word) {
-    return curl(port, "/api/v1/control/" + word, "-d '' -H 'Authorization: Bearer desk-token'");
-}
-
-}  // namespace
-
 TEST_CASE("a kiosk on a display answers the status API, records on remote commands and finishes the file on SIGTERM") {
     XvfbDisplay display;
     StationOptions options;
@@ -33,17 +25,17 @@ TEST_CASE("a kiosk on a display answers the status API, records on remote comman
     CHECK(s["current_item"]["id"].is_string());
     CHECK(curl(kiosk.port, "/metrics").body.find("lectern_build_info") != std::string::npos);
 
-    CHECK(command(kiosk.port, "stop").status == 409);  // nothing to stop: refused with the reason
+    CHECK(control(kiosk.port, "stop").status == 409);  // nothing to stop: refused with the reason
     // The first start opens the recorder (off the frame thread); until it is open, start says so.
-    REQUIRE(wait_until([&] { return command(kiosk.port, "start").status == 200; }, 30s));
+    REQUIRE(wait_until([&] { return control(kiosk.port, "start").status == 200; }, 30s));
     REQUIRE(wait_until([&] { return kiosk.status()["state"] == "recording"; }, 30s));
-    CHECK(command(kiosk.port, "start").body.find("Already recording") != std::string::npos);
-    CHECK(command(kiosk.port, "stop").status == 200);
+    CHECK(control(kiosk.port, "start").body.find("Already recording") != std::string::npos);
+    CHECK(control(kiosk.port, "stop").status == 200);
     CHECK(wait_until([&] { return kiosk.status()["state"] == "idle"; }, 10s));
     CHECK(wait_until([&] { return count_files(kiosk.dir / "rec", ".mp4") == 1; }, 30s));
 
     // systemd stops the kiosk with SIGTERM: the recording in progress is finished, then it exits.
-    REQUIRE(wait_until([&] { return command(kiosk.port, "start").status == 200; }, 30s));
+    REQUIRE(wait_until([&] { return control(kiosk.port, "start").status == 200; }, 30s));
     REQUIRE(wait_until([&] { return kiosk.status()["state"] == "recording"; }, 30s));
     CHECK(kiosk.terminate(60s) == 0);
     CHECK(count_files(kiosk.dir / "rec", ".mp4") == 2);

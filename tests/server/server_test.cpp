@@ -91,6 +91,29 @@ TEST_CASE("files of the web folder are served and paths that climb out are refus
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("an API route answers even when the web folder holds a file of the same name") {
+    // Literal GET routes are looked up before the web folder, so no stray file can shadow the API
+    // (and an API request costs no look at the disk).
+    auto dir = std::filesystem::temp_directory_path() / ("lectern-shadow-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "healthz") << "a stale file";
+    std::ofstream(dir / "index.html") << "<h1>room</h1>";
+    HttpServer server(test::test_web_config());
+    REQUIRE(server.serve_files("/", dir));
+    add_health_routes(server);
+    server.get(R"(/items/(\d+))", [](const httplib::Request& req, httplib::Response& res) { reply(res, 200, "item " + req.matches[1].str()); });
+    server.start();
+    CHECK(curl(server.port(), "/healthz").body == "ok\n");
+    const std::string head = test::raw_exchange(server.port(), "HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    INFO(head);
+    CHECK(head.rfind("HTTP/1.1 200", 0) == 0);
+    CHECK(head.find("Content-Length: 3\r\n") != std::string::npos);
+    CHECK(head.substr(head.find("\r\n\r\n") + 4).empty());  // a HEAD answer has no body
+    CHECK(curl(server.port(), "/").body == "<h1>room</h1>");
+    CHECK(curl(server.port(), "/items/42").body == "item 42");
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a bearer-guarded route refuses a missing or wrong token and accepts the right one") {
     HttpServer server(test::test_web_config());
     const std::string token = "s3cret-token-value";

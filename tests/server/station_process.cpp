@@ -197,4 +197,8 @@ XvfbDisplay::~XvfbDisplay() {
     fs::remove_all(dir_, ec);
 }
 
+CurlResult control(int port, const std::string& word) {
+    return curl(port, "/api/v1/control/" + word, "-d '' -H 'Authorization: Bearer desk-token'");
+}
+
 }  // namespace lectern::test

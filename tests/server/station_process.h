@@ -3,6 +3,8 @@
 // on a free 127.0.0.1 port, optionally with a stand-in for systemd's notify socket.
 #pragma once
 
+#include "http_client.h"
+
 #include <nlohmann/json.hpp>
 
 #include <sys/types.h>
@@ -20,6 +22,9 @@ namespace lectern::test {
 bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit);
 std::string read_text(const std::filesystem::path& p);
 int count_files(const std::filesystem::path& dir, const std::string& suffix);
+
+// POST /api/v1/control/WORD with the token every StationProcess is given (desk-token).
+CurlResult control(int port, const std::string& word);
 
 // Runs `command` through sh; its exit status and what it printed (stdout and stderr together).
 struct ShellResult {

@@ -8,6 +8,11 @@ faults at chosen requests: an HTTP status, a connection reset after N body bytes
   --fault PATCH:1:reset@65536  the 1st PATCH is reset after 64 KiB of its body
   --fault PUT:1:stall@30    the 1st PUT is read, then the proxy says nothing for 30 s
   METHOD may be * for any request.
+  --deny-read               behave as S3 does for credentials allowed to write but not to read
+                            (s3:PutObject without s3:GetObject): GET and HEAD get 403 AccessDenied;
+                            and honour If-None-Match: * on a PUT and on completing a multipart
+                            upload (412 PreconditionFailed when the key exists), as S3 does since
+                            2024 and s3rver does not.
 Listens on 127.0.0.1 only; stops on SIGTERM."""
 import argparse
 import http.client
@@ -27,6 +32,7 @@ def parse_args():
     p.add_argument("--sigv4-key")
     p.add_argument("--sigv4-secret")
     p.add_argument("--fault", action="append", default=[])
+    p.add_argument("--deny-read", action="store_true")
     return p.parse_args()
 
 
@@ -96,6 +102,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
         self.close_connection = True
 
+    def write_only_answer(self):
+        """--deny-read: None to pass the request on, else (status, code, message)."""
+        if self.command in ("GET", "HEAD"):
+            return 403, "AccessDenied", "Access Denied"
+        path, _, query = self.path.partition("?")
+        conditional = self.headers.get("If-None-Match", "").strip() == "*"
+        whole_put = self.command == "PUT" and "partNumber=" not in query
+        completion = self.command == "POST" and "uploadId=" in query
+        if conditional and (whole_put or completion):
+            check = http.client.HTTPConnection("127.0.0.1", ARGS.upstream, timeout=60)
+            check.request("HEAD", path)
+            exists = check.getresponse().status == 200
+            check.close()
+            if exists:
+                log("PRECONDITION %s %s: the key exists" % (self.command, path))
+                return 412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold"
+        return None
+
     def fault_for(self):
         with LOCK:
             hits = []
@@ -137,6 +161,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if bad:
                 self.drain(length)
                 return self.answer(*bad)
+        if ARGS.deny_read:
+            refused = self.write_only_answer()
+            if refused:
+                self.drain(length)
+                return self.answer(*refused)
         upstream = http.client.HTTPConnection("127.0.0.1", ARGS.upstream, timeout=600)
         upstream.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
         for name, value in self.headers.items():

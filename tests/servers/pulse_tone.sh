@@ -1,9 +1,11 @@
 #!/bin/sh
 # A private PulseAudio daemon for the media tests, in folder $1 (its socket, runtime files and
 # "home"): a null sink "lectern" into which a $2 Hz sine at $3 dBFS (default -12) is played on both
-# channels, so its monitor ("lectern.monitor") is a known microphone. Nothing from the system's or
-# the user's configuration is read (-n, -F /dev/null, PULSE_CLIENTCONFIG) and no other daemon is
-# contacted. Prints "ready" once the tone plays; runs until killed (the test kills the group).
+# channels, so its monitor ("lectern.monitor") is a known microphone; with $2 = 0 nothing is played
+# (another process plays into the sink). Nothing from the system's or the user's configuration is
+# read (-n, -F /dev/null, PULSE_CLIENTCONFIG) and no other daemon is contacted. Prints "ready" once
+# the tone plays (or, without a tone, once the daemon answers); runs until killed (the test kills
+# the group).
 set -e
 dir=$1
 freq=$2
@@ -17,6 +19,7 @@ pulseaudio -n --daemonize=no --system=no --exit-idle-time=-1 --use-pid-file=no -
   --load="module-null-sink sink_name=lectern rate=48000 channels=2" &
 # The test waits for "ready" with its own deadline.
 until pactl --server "$server" info >/dev/null 2>&1; do sleep 0.1; done
+if [ "$freq" = 0 ]; then echo ready; wait; exit; fi
 ffmpeg -v error -nostdin -re -f lavfi \
   -i "aevalsrc=exprs='sin(2*PI*$freq*t)|sin(2*PI*$freq*t)':sample_rate=48000,volume=${level}dB" \
   -f s16le - |
