@@ -139,7 +139,9 @@ int run_kiosk(const KioskOptions& options) {
                 session.shell->apply(intents, now);
                 session.station->apply_upload_intents(session.shell->take_upload_intents());
                 session.desk->apply(session.shell->take_recordings_requests(), recorder_busy);
-                if (web) web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(), now);
+                if (web)
+                    web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(),
+                                  session.agenda->feed_status().as_of, now);
             });
         frame_times.end();
     }

@@ -1,7 +1,8 @@
 #include "kiosk_session.h"
 
+#include "agenda_credentials.h"
+
 #include "local_time.h"
-#include "secrets.h"
 
 #include <unistd.h>
 
@@ -11,13 +12,6 @@
 
 namespace lectern {
 namespace {
-
-// agenda.url's user and password, from the secret agenda.secret names (as the upload targets do).
-FetchCredentials agenda_credentials(const LecternConfig& config) {
-    if (config.agenda.secret.empty()) return {};
-    const TargetSecret secret = Secrets::load(expand_home(config.upload.secrets_file)).get(config.agenda.secret);
-    return {secret.user, secret.password};
-}
 
 std::string room_list(const Agenda& agenda) {
     std::string list;

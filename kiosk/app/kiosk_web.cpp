@@ -24,7 +24,7 @@ KioskWeb::KioskWeb(const LecternConfig& config, const std::string& room_id, std:
 }
 
 void KioskWeb::on_frame(SessionController& controller, const RecordingStation& station, const Agenda& agenda,
-                        const std::string& agenda_problem, TimePoint now) {
+                        const std::string& agenda_problem, std::optional<TimePoint> agenda_confirmed, TimePoint now) {
     const bool applied = apply_remote_commands(inbox_, controller, now) > 0;
     const auto steady = std::chrono::steady_clock::now();
     if (!applied && steady - last_publish_ < std::chrono::milliseconds(200)) return;
@@ -32,6 +32,7 @@ void KioskWeb::on_frame(SessionController& controller, const RecordingStation& s
     StationInputs in = station.status_inputs();
     in.agenda = &agenda;
     in.agenda_problem = agenda_problem;
+    in.agenda_confirmed = agenda_confirmed;
     in.controller = &controller;
     board_.publish(collector_.collect(in, now));
     board_.publish_preview(station.preview());

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace lectern {
@@ -29,8 +30,9 @@ public:
 
     // Once per frame, on the frame thread: applies the commands that wait (logged with their origin)
     // and, about 5 times a second, publishes the station's status and preview.
+    // agenda_confirmed: when agenda.url's server last confirmed the copy shown (none for a file).
     void on_frame(SessionController& controller, const RecordingStation& station, const Agenda& agenda,
-                  const std::string& agenda_problem, TimePoint now);
+                  const std::string& agenda_problem, std::optional<TimePoint> agenda_confirmed, TimePoint now);
 
     const HttpServer& server() const { return server_; }
 

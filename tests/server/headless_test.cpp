@@ -32,7 +32,8 @@ TEST_CASE("the headless recorder records the agenda's current item, splits on re
 
 namespace {
 
-// Serves tests/data/pretalx-democon.json at /schedule.json to user "desk", password "prog-pass" only.
+// Serves tests/data/pretalx-democon.json at /schedule.json to user "desk", password "prog-pass" only,
+// with an ETag (304 for a client that has it).
 struct ProgrammeServer {
     httplib::Server server;
     int port = 0;
@@ -42,6 +43,12 @@ struct ProgrammeServer {
             if (req.get_header_value("Authorization") != "Basic ZGVzazpwcm9nLXBhc3M=") {  // desk:prog-pass
                 res.status = 401;
                 res.set_header("WWW-Authenticate", "Basic realm=\"programme\"");
+                return;
+            }
+            // A programme that does not change: after the first answer, 304 Not Modified.
+            res.set_header("ETag", "\"democon-1\"");
+            if (req.get_header_value("If-None-Match") == "\"democon-1\"") {
+                res.status = 304;
                 return;
             }
             res.set_content(read_text(LECTERN_SOURCE_DIR "/tests/data/pretalx-democon.json"), "application/json");
@@ -74,6 +81,29 @@ TEST_CASE("the headless recorder fetches agenda.url with the secret's user and p
         CHECK(agenda["age_seconds"].get<int64_t>() < 60);
         CHECK(room.log().find("prog-pass") == std::string::npos);
         CHECK(room.log().find("feed-token") == std::string::npos);
+    }
+    std::filesystem::remove_all(cache);
+}
+
+// The kiosk on a display names its agenda's age the same way: since the server last confirmed the
+// copy (every reload_seconds), not since the snapshot first appeared (it does not change while the
+// programme stays the same).
+TEST_CASE("a kiosk on a display counts its agenda.url's age from the server's last confirmation") {
+    XvfbDisplay display;
+    ProgrammeServer programme;
+    const std::string url = "http://127.0.0.1:" + std::to_string(programme.port) + "/schedule.json";
+    const auto cache = std::filesystem::temp_directory_path() / ("lectern-kiosk-feed-" + std::to_string(::getpid()));
+    StationOptions options;
+    options.args = {"--windowed"};
+    options.env = {{"DISPLAY", display.name}, {"LECTERN_SECRET_PROGRAMME_USER", "desk"}, {"LECTERN_SECRET_PROGRAMME_PASSWORD", "prog-pass"}};
+    options.extra_config = "[agenda]\nurl = \"" + url + "\"\nsecret = \"programme\"\nreload_seconds = 1\ncache_dir = \"" + cache.string() + "\"\n";
+    {
+        StationProcess kiosk(options);
+        REQUIRE(wait_until([&] { return kiosk.status().value("uptime_seconds", 0) >= 6; }, 60s));
+        auto agenda = kiosk.status()["agenda"];
+        CHECK(agenda["source"] == url);
+        CHECK(agenda["problem"] == "");
+        CHECK(agenda["age_seconds"].get<int64_t>() <= 3);  // refreshed every second; the snapshot is older
     }
     std::filesystem::remove_all(cache);
 }
