@@ -60,18 +60,24 @@ void read_details(const std::string& raw, Recording& r) {
         auto it = o.find(key);
         return it != o.end() && it->is_number() ? it->get<double>() : 0.0;
     };
+    // Picture sizes, sample rates and channel counts: a value no recording can have (a damaged or
+    // hand-edited sidecar) is unknown, never wrapped into an int.
+    auto count = [&](const nlohmann::json& o, const char* key) {
+        const double v = number(o, key);
+        return v >= 0 && v <= 1e7 ? static_cast<int>(v) : 0;
+    };
     r.note = text(j, "note");
     r.time_zone = text(j, "time_zone");
     if (auto v = j.find("video"); v != j.end() && v->is_object()) {
         r.video_codec = text(*v, "codec");
-        r.width = static_cast<int>(number(*v, "width"));
-        r.height = static_cast<int>(number(*v, "height"));
+        r.width = count(*v, "width");
+        r.height = count(*v, "height");
         r.fps = number(*v, "fps");
     }
     if (auto a = j.find("audio"); a != j.end() && a->is_object()) {
         r.audio_codec = text(*a, "codec");
-        r.sample_rate = static_cast<int>(number(*a, "sample_rate"));
-        r.channels = static_cast<int>(number(*a, "channels"));
+        r.sample_rate = count(*a, "sample_rate");
+        r.channels = count(*a, "channels");
     }
     if (r.file.empty()) r.file = text(j, "file");
 }

@@ -43,7 +43,11 @@ Sidecar read_sidecar(const std::string& path) {
     s.actual_end = text("actual_end");
     s.sha256 = text("sha256");
     s.kiosk_id = text("kiosk_id");
-    if (j.contains("duration_seconds") && j["duration_seconds"].is_number()) s.duration_s = j["duration_seconds"].get<double>();
+    // A duration no recording has (over 100 days, negative) is unknown: readers turn it into ints.
+    if (j.contains("duration_seconds") && j["duration_seconds"].is_number()) {
+        const double d = j["duration_seconds"].get<double>();
+        s.duration_s = d >= 0 && d <= 1e7 ? d : 0;
+    }
     if (j.contains("size_bytes") && j["size_bytes"].is_number_integer()) s.size_bytes = j["size_bytes"].get<int64_t>();
     if (j.contains("recovered") && j["recovered"].is_boolean()) s.recovered = j["recovered"].get<bool>();
     if (j.contains("speakers") && j["speakers"].is_array()) {

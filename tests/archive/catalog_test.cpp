@@ -1,10 +1,12 @@
 // The catalog from sidecars: reindex, follow changes, search like "find my slot", upload states.
 #include "archive_fixtures.h"
 #include "catalog.h"
+#include "sidecar_scan.h"
 #include "upload_job.h"
 #include "upload_config.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -147,4 +149,23 @@ TEST_CASE("each target's upload state and location come from the upload queue") 
     CHECK(r.uploads[0].location == dir / "archive/bjast/2024-04-29/hall/101000-Frank-Wong.mp4");
     CHECK(r.uploads[1].state == "failed");
     CHECK(r.uploads[1].error == "the bucket does not exist");
+}
+
+// fuzz_sidecar (the suite's fixed-seed run): a sidecar whose video height was 1e27 was cast from
+// double to int, undefined behaviour (x86 gives INT_MIN). Numbers that no picture or sound can
+// have are read as unknown (0), not wrapped.
+TEST_CASE("a sidecar's width, height, rate or channels beyond any real recording are read as unknown") {
+    const Recording r = read_recording(LECTERN_SOURCE_DIR "/tests/fuzz/regressions/sidecar/width-overflow.json");
+    CHECK(r.width == 1920);
+    CHECK(r.height == 0);  // 1e27 in the file
+    CHECK(r.sample_rate == 48000);
+    CHECK(r.channels == 2);
+
+    // A duration no recording has (the screens and the export's index turn it into minutes, an int).
+    ScratchDir dir;
+    nlohmann::json j = nlohmann::json::parse(std::ifstream(LECTERN_SOURCE_DIR "/tests/fuzz/regressions/sidecar/width-overflow.json"));
+    j["duration_seconds"] = 1e27;
+    fs::create_directories(dir.path);
+    std::ofstream(dir / "long.json") << j.dump();
+    CHECK(read_recording(dir / "long.json").duration_s == 0);
 }
