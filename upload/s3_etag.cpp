@@ -54,4 +54,14 @@ std::string s3_etag(const std::string& path, int64_t size, int64_t part_size) {
     return to_hex(md5_end(all)) + "-" + std::to_string(parts);
 }
 
+tl::expected<bool, UploadError> s3_etag_matches(const std::string& path, int64_t size, std::string etag, int64_t part_size) {
+    if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
+    if (etag.empty()) return false;
+    try {
+        return etag == s3_etag(path, size, etag.find('-') != std::string::npos ? part_size : 0);
+    } catch (const std::exception& e) {
+        return tl::unexpected(UploadError{true, std::string(e.what()) + "; will retry"});
+    }
+}
+
 }  // namespace lectern

@@ -262,10 +262,9 @@ private:
                                                     " bytes, the recording " + std::to_string(a.media_size) + "; will upload again"});
         if (head.header("x-amz-meta-sha256") != a.media_sha256)
             return tl::unexpected(UploadError{true, "the object at " + redact_url(url) + " lacks the recording's SHA-256 metadata; will upload again"});
-        const std::string etag = unquoted(head.header("etag"));
-        auto computed = computed_etag(a, etag);
-        if (!computed) return tl::unexpected(computed.error());
-        if (etag != *computed) {  // not an MD5 ETag (KMS encryption, another scheme): read it back
+        auto same = s3_etag_matches(a.media_path, a.media_size, head.header("etag"), part_size_);
+        if (!same) return tl::unexpected(same.error());
+        if (!*same) {  // not an MD5 ETag (KMS encryption, another scheme): read it back
             auto hash = read_back_sha256(request("GET", url));
             if (!hash) return tl::unexpected(hash.error());
             if (*hash != a.media_sha256) {
@@ -277,27 +276,12 @@ private:
         return {};
     }
 
-    static std::string unquoted(std::string etag) {
-        if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
-        return etag;
-    }
-
-    // The ETag S3 computes for this file: an MD5 of it, or of its parts' MD5s ("-N") (s3_etag.h).
-    tl::expected<std::string, UploadError> computed_etag(const UploadAttempt& a, const std::string& etag) const {
-        try {
-            return s3_etag(a.media_path, a.media_size, etag.find('-') != std::string::npos ? part_size_ : 0);
-        } catch (const std::exception& e) {
-            return tl::unexpected(UploadError{true, std::string(e.what()) + "; will retry"});
-        }
-    }
-
     // Write-only credentials: S3's answer to the upload carried the ETag it computed. Equal to the
     // file's: checksum grade. Another scheme (KMS): only "accepted", and retention keeps the file.
     UploadResult grade_by_answer(UploadAttempt& a) const {
-        const std::string etag = unquoted(answered_etag_);
-        auto computed = etag.empty() ? tl::expected<std::string, UploadError>("") : computed_etag(a, etag);
-        if (!computed) return tl::unexpected(computed.error());
-        a.grade = !etag.empty() && etag == *computed ? VerifyGrade::Checksum : VerifyGrade::Accepted;
+        auto same = s3_etag_matches(a.media_path, a.media_size, answered_etag_, part_size_);
+        if (!same) return tl::unexpected(same.error());
+        a.grade = *same ? VerifyGrade::Checksum : VerifyGrade::Accepted;
         return {};
     }
 

@@ -5,6 +5,7 @@
 //   build/bin/lectern_record_bench [--seconds 20] [--sizes 1920x1080,1280x720] [--presets] [--rounds 2]
 //                                  [--preview-width 640]  (0 = no preview, to see what it costs)
 //                                  [--source synthetic|camera_like]  (camera_like: with sensor-like noise)
+#include "bench_sizes.h"
 #include "recorder.h"
 #include "sources/source.h"
 
@@ -92,11 +93,7 @@ int main(int argc, char** argv) {
         else if (a == "--presets") presets = true;
         else if (a == "--preview-width" && i + 1 < argc) preview_width = std::stoi(argv[++i]);
         else if (a == "--source" && i + 1 < argc) source = argv[++i];
-        else if (a == "--sizes" && i + 1 < argc) {
-            sizes.clear();
-            std::stringstream list(argv[++i]);
-            for (std::string s; std::getline(list, s, ',');) sizes.emplace_back(std::stoi(s), std::stoi(s.substr(s.find('x') + 1)));
-        }
+        else if (a == "--sizes" && i + 1 < argc) sizes = lectern::bench::parse_sizes(argv[++i]);
     }
     std::string dir = (std::filesystem::temp_directory_path() / "lectern-record-bench").string();
     std::filesystem::remove_all(dir);

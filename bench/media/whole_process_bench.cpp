@@ -6,6 +6,7 @@
 //
 //   build/bin/lectern_whole_process_bench [--seconds 20] [--rounds 3] [--sizes 1920x1080,1280x720]
 //                                         [--source synthetic|camera_like]
+#include "bench_sizes.h"
 #include "sources/source.h"
 
 #include <cstdio>
@@ -73,11 +74,7 @@ int main(int argc, char** argv) {
         if (a == "--seconds" && i + 1 < argc) seconds = std::stod(argv[++i]);
         else if (a == "--rounds" && i + 1 < argc) rounds = std::stoi(argv[++i]);
         else if (a == "--source" && i + 1 < argc) source = argv[++i];
-        else if (a == "--sizes" && i + 1 < argc) {
-            sizes.clear();
-            std::stringstream list(argv[++i]);
-            for (std::string s; std::getline(list, s, ',');) sizes.emplace_back(std::stoi(s), std::stoi(s.substr(s.find('x') + 1)));
-        }
+        else if (a == "--sizes" && i + 1 < argc) sizes = lectern::bench::parse_sizes(argv[++i]);
     }
     const std::string lectern = (fs::path(argv[0]).parent_path() / "lectern").string();
     const std::string dir = (fs::temp_directory_path() / "lectern-whole-process-bench").string();

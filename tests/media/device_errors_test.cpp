@@ -21,13 +21,9 @@ extern "C" {
 using namespace lectern;
 using namespace std::chrono_literals;
 
-namespace {
+using test::open_error;
 
-std::string open_error(const MediaConfig& c) {
-    Recorder recorder(c);
-    auto ok = recorder.open();
-    return ok ? "" : ok.error();
-}
+namespace {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -9,13 +9,7 @@
 
 using namespace lectern;
 
-namespace {
-std::string open_error(const MediaConfig& c) {
-    Recorder recorder(c);
-    auto ok = recorder.open();
-    return ok ? "" : ok.error();
-}
-}  // namespace
+using test::open_error;
 
 TEST_CASE("a missing camera names the device and what to check") {
     MediaConfig c = test::small_config(test::fresh_dir("nocam"));

@@ -49,6 +49,12 @@ MediaConfig file_config(const std::string& output_dir, const std::string& clip, 
     return c;
 }
 
+std::string open_error(const MediaConfig& c) {
+    Recorder recorder(c);
+    auto ok = recorder.open();
+    return ok ? "" : ok.error();
+}
+
 RecordingMeta sample_meta(const std::string& title) {
     RecordingMeta m;
     m.event = "BJAST Symposium";

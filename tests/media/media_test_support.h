@@ -18,6 +18,8 @@ namespace lectern::test {
 std::string fresh_dir(const std::string& name);
 // 320x240 at 30 fps keeps the suite fast on two shared cores.
 MediaConfig small_config(const std::string& output_dir);
+// Why a Recorder with this configuration does not open ("" when it does).
+std::string open_error(const MediaConfig& c);
 RecordingMeta sample_meta(const std::string& title);
 
 // A short H.264+AAC clip from a lavfi picture (e.g. "testsrc2=size=320x240:rate=30") and a 440 Hz
