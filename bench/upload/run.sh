@@ -79,7 +79,7 @@ lm=$(run_lectern_s3 65536); rm -rf "$work/s3/recordings/bench"
 
 echo
 echo "Upload throughput, ${size_mib} MiB file, 127.0.0.1, best of ${rounds} (seconds; MiB/s; ratio = curl time / Lectern time):"
-printf '  nginx WebDAV PUT   curl %6.2f s (%s MiB/s)   Lectern %6.2f s (%s MiB/s)   ratio %s\n' "$cd_" "$(mibps "$cd_")" "$ld" "$(mibps "$ld")" "$(ratio "$cd_" "$ld")"
+printf '  nginx WebDAV PUT (Lectern: PUT, then GET and SHA-256 of the copy)\n                     curl %6.2f s (%s MiB/s)   Lectern %6.2f s (%s MiB/s)   ratio %s\n' "$cd_" "$(mibps "$cd_")" "$ld" "$(mibps "$ld")" "$(ratio "$cd_" "$ld")"
 printf '  s3rver single PUT  curl %6.2f s (%s MiB/s)   Lectern %6.2f s (%s MiB/s)   ratio %s\n' "$cs" "$(mibps "$cs")" "$ls_" "$(mibps "$ls_")" "$(ratio "$cs" "$ls_")"
 printf '  s3rver multipart 64 MiB parts (Lectern only, incl. s3rver assembling the parts): %6.2f s (%s MiB/s)\n' "$lm" "$(mibps "$lm")"
 

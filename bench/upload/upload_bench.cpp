@@ -1,9 +1,10 @@
-// Times one upload through a Lectern target (transfer plus the target's remote check), as the
-// worker runs it but without the queue and the local SHA-256 pass, so the figure compares with
-// `curl -T` sending the same bytes.  Usage:
+// Times one upload through a Lectern target (transfer plus the target's remote check: WebDAV reads
+// the copy back and hashes it, S3 compares the ETag it computed), as the worker runs it but without
+// the queue and the local SHA-256 pass (done before the clock starts). Usage:
 //   upload_bench webdav URL FILE            (user/password from LECTERN_SECRET_BENCH_USER/_PASSWORD)
 //   upload_bench s3 URL BUCKET FILE PART_KIB
 #include "secrets.h"
+#include "sha256.h"
 #include "sidecar.h"
 #include "upload_config.h"
 #include "upload_target.h"
@@ -43,8 +44,8 @@ int main(int argc, char** argv) {
     a.media_size = static_cast<int64_t>(std::filesystem::file_size(file));
     a.media_extension = ".bin";
     a.remote_key = "bench/lectern-" + std::to_string(::getpid());
-    // The S3 target checks its x-amz-meta-sha256 against this; the value is not recomputed here.
-    a.media_sha256 = "0000000000000000000000000000000000000000000000000000000000000000";
+    // The targets check the copy against it (WebDAV's read-back, S3's x-amz-meta-sha256).
+    a.media_sha256 = sha256_file(file);
     a.sidecar.raw_json = "{}";
     auto start = std::chrono::steady_clock::now();
     UploadResult r = target->upload(a);
