@@ -57,6 +57,8 @@ TEST_CASE("under the kiosk unit's compositor the kiosk records, and finishes the
     options.args = {};
     options.kiosk_id = "cage-kiosk";
     options.kiosk_extra = "screen = \"room\"\n";  // the live preview: a picture presented many times a second
+    options.notify = true;                         // READY must pass through cage (NotifyAccess=all)
+    options.watchdog = std::chrono::microseconds(0);  // no pings: nothing reads them during the test
     read_kiosk_unit(options);
     // cage refuses to run as root (systemd runs it as the kiosk user): as root, run it in a user
     // namespace as an ordinary user.
@@ -74,6 +76,7 @@ TEST_CASE("under the kiosk unit's compositor the kiosk records, and finishes the
     StationProcess cage(options);  // cage's output carries the kiosk's "serving http://…"
 
     REQUIRE(wait_until([&] { return cage.status()["state"] != "starting"; }, 30s));
+    CHECK(cage.notifications(1000ms).find("READY=1") != std::string::npos);
     const pid_t kiosk = child_named(cage.pid, "lectern");
     REQUIRE(kiosk > 0);
     REQUIRE(wait_until([&] { return control(cage.port, "start").status == 200; }, 30s));
