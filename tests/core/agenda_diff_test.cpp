@@ -68,3 +68,34 @@ TEST_CASE("a reload marks the changed items for the configured time, and a later
     CHECK(change_mark(*source.current(), "a", clock.now()).empty());
     std::filesystem::remove(path);
 }
+
+TEST_CASE("a cancelled item stays marked in its room until its old end, and no longer once it is back") {
+    const std::string path = "agenda_diff_cancel_test.xml";
+    std::ofstream(path) << kBefore;
+    const auto t0 = std::filesystem::last_write_time(path);
+    AgendaConfig config;
+    config.file = path;
+    config.changes_shown_minutes = 24 * 60;
+    FixedClock clock(*parse_rfc3339("2025-02-01T09:00:00+01:00"));
+    AgendaSource source(config, clock, false);
+    std::ofstream(path) << kAfter;  // "c" (Gamma, 12:00–12:30 in Hall) is gone
+    std::filesystem::last_write_time(path, t0 + std::chrono::seconds(1));
+    REQUIRE(source.reload_if_changed());
+    auto cancelled = recent_cancellations(*source.current(), "Hall", clock.now());
+    REQUIRE(cancelled.size() == 1);
+    CHECK(cancelled[0]->item_id == "c");
+    CHECK(cancelled[0]->title == "Gamma");
+    CHECK(clock_text(cancelled[0]->was_start, "Europe/Brussels") == "12:00");
+    CHECK(recent_cancellations(*source.current(), "Side", clock.now()).empty());
+    clock.advance(std::chrono::minutes{3 * 60 + 29});  // 12:29: still on at its old time
+    CHECK(recent_cancellations(*source.current(), "Hall", clock.now()).size() == 1);
+    clock.advance(std::chrono::minutes{1});  // 12:30: over
+    CHECK(recent_cancellations(*source.current(), "Hall", clock.now()).empty());
+
+    clock.advance(std::chrono::minutes{-60});
+    std::ofstream(path) << kBefore;  // and back again
+    std::filesystem::last_write_time(path, t0 + std::chrono::seconds(2));
+    REQUIRE(source.reload_if_changed());
+    CHECK(recent_cancellations(*source.current(), "Hall", clock.now()).empty());
+    std::filesystem::remove(path);
+}
