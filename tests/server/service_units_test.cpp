@@ -26,6 +26,7 @@ TEST_CASE("the recorder and kiosk units pass systemd-analyze verify once the ins
     CHECK(recorder.find("User=lectern\n") != std::string::npos);
     CHECK(kiosk.find("ExecStart=/usr/bin/cage") != std::string::npos);
     CHECK(kiosk.find("Restart=always") != std::string::npos);
+    CHECK(kiosk.find("Type=notify\nNotifyAccess=all\nWatchdogSec=") != std::string::npos);  // the kiosk is cage's child
     CHECK(kiosk.find("User=lectern-kiosk") != std::string::npos);
 
     // A template is verified through an instance of it, as systemd would load lectern-recorder@hall.
