@@ -98,10 +98,10 @@ TEST_CASE("the page signs in with a session cookie and each wrong password waits
     CHECK(page.curl("-o /dev/null -w '%{http_code}' -b " + jar + " " + page.base + "/api/v1/recordings").out == "200");
 
     StaffGate gate(make_pin_hash(kPassword, 1000));
-    httplib::Request wrong;
+    WebRequest wrong;
     wrong.remote_addr = "10.0.0.9";
     wrong.set_header("Authorization", "Basic c3RhZmY6d3Jvbmc=");  // staff:wrong
-    httplib::Response res;
+    WebResponse res;
     CHECK(gate.penalty("10.0.0.9").count() == 0);
     CHECK(!gate.admit(wrong, res));
     CHECK(res.status == 401);
