@@ -8,6 +8,7 @@
 #include "http_server.h"
 #include "metrics_routes.h"
 #include "status_routes.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -130,7 +131,7 @@ TEST_CASE("the Prometheus client's parser reads /metrics with every documented m
     CHECK(r.body.find("lectern_state{state=\"recording\"} 1") != std::string::npos);
     std::string file = std::string(LECTERN_BIN_DIR) + "/metrics-" + std::to_string(::getpid()) + ".txt";
     std::ofstream(file) << r.body;
-    std::string cmd = "/usr/bin/python3 " LECTERN_SOURCE_DIR "/tests/server/check_metrics.py '" + file + "' > '" + file + ".out' 2>&1";
+    std::string cmd = "/usr/bin/python3 " + LECTERN_SOURCE_DIR + "/tests/server/check_metrics.py '" + file + "' > '" + file + ".out' 2>&1";
     int rc = std::system(cmd.c_str());
     std::ifstream out(file + ".out");
     std::string report((std::istreambuf_iterator<char>(out)), {});

@@ -3,6 +3,7 @@
 // every process in it, and cage may well be gone first; the kiosk must still finish its recording and
 // leave, not hang until systemd's SIGKILL two minutes later.
 #include "station_process.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -24,7 +25,7 @@ namespace {
 void read_kiosk_unit(StationOptions& options) {
     const fs::path dir = fs::temp_directory_path() / ("lectern-cage-units-" + std::to_string(::getpid()));
     const std::string prefix = fs::path(LECTERN_BIN_DIR).parent_path().string();
-    ShellResult rendered = run_shell("'" LECTERN_SOURCE_DIR "/scripts/install-service.sh' render '" + dir.string() + "' --prefix '" + prefix + "'");
+    ShellResult rendered = run_shell("'" + LECTERN_SOURCE_DIR + "/scripts/install-service.sh' render '" + dir.string() + "' --prefix '" + prefix + "'");
     REQUIRE_MESSAGE(rendered.exit == 0, rendered.output);
     std::istringstream unit(read_text(dir / "lectern-kiosk.service"));
     fs::remove_all(dir);

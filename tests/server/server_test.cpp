@@ -3,6 +3,7 @@
 #include "health_routes.h"
 #include "http_client.h"
 #include "http_server.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -201,7 +202,7 @@ TEST_CASE("idle clients are dropped after the read timeout and cannot starve the
 }
 
 TEST_CASE("the shipped web page and its icon are served from the assets folder") {
-    ::setenv("LECTERN_ASSETS_DIR", LECTERN_SOURCE_DIR "/assets", 1);
+    ::setenv("LECTERN_ASSETS_DIR", (LECTERN_SOURCE_DIR + "/assets").c_str(), 1);
     HttpServer server(test::test_web_config());
     REQUIRE(serve_web_assets(server));
     server.start();

@@ -1,6 +1,7 @@
 #include "station_process.h"
 
 #include "http_client.h"
+#include "test_paths.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -126,7 +127,7 @@ StationProcess::StationProcess(StationOptions o) : dir(scratch_dir("station")) {
         env.emplace_back("WATCHDOG_USEC", std::to_string(o.watchdog.count()));
     }
     std::vector<std::string> args = o.wrapper;
-    args.push_back(LECTERN_BIN_DIR "/lectern");
+    args.push_back(LECTERN_BIN_DIR + "/lectern");
     args.insert(args.end(), o.args.begin(), o.args.end());
     args.insert(args.end(), {"--config", (dir / "station.toml").string()});
     pid = spawn(args, environment_with(env), dir / "out.txt", dir / "err.txt");
