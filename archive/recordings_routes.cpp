@@ -6,14 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <memory>
-#include <vector>
 
 namespace lectern {
 namespace {
@@ -31,7 +27,7 @@ nlohmann::json public_json(const Recording& r) {
     return j;
 }
 
-int64_t number_param(const httplib::Request& req, const char* key, int64_t fallback, int64_t lo, int64_t hi) {
+int64_t number_param(const WebRequest& req, const char* key, int64_t fallback, int64_t lo, int64_t hi) {
     if (!req.has_param(key)) return fallback;
     try {
         return std::clamp<int64_t>(std::stoll(req.get_param_value(key)), lo, hi);
@@ -40,7 +36,7 @@ int64_t number_param(const httplib::Request& req, const char* key, int64_t fallb
     }
 }
 
-ArchiveQuery query_of(const httplib::Request& req) {
+ArchiveQuery query_of(const WebRequest& req) {
     ArchiveQuery q;
     q.text = req.get_param_value("q");
     q.speaker = req.get_param_value("speaker");
@@ -61,25 +57,15 @@ ArchiveQuery query_of(const httplib::Request& req) {
 
 // The file of a catalogued recording, or an error answer: ids are numbers, and only files the
 // catalog lists are ever opened, so no request can name a path.
-std::optional<Recording> recording_of(Catalog& catalog, const httplib::Request& req, httplib::Response& res) {
-    auto r = catalog.get(std::stoll(req.matches[1].str()));
+std::optional<Recording> recording_of(Catalog& catalog, const WebRequest& req, WebResponse& res) {
+    auto r = catalog.get(std::stoll(req.matches[1]));
     if (!r) reply_error(res, 404, "no such recording; reload the list");
     return r;
 }
 
-void send_file(const std::string& path, const std::string& type, httplib::Response& res) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return reply_error(res, 404, "the file is missing on the kiosk; run `lectern archive verify`");
-    auto file = std::shared_ptr<int>(new int(fd), [](int* f) { ::close(*f); delete f; });
-    const auto size = static_cast<size_t>(::lseek(fd, 0, SEEK_END));
-    res.set_header("Accept-Ranges", "bytes");
-    // httplib answers Range requests (206, Content-Range) by asking for the right offsets.
-    res.set_content_provider(size, type, [file](size_t offset, size_t length, httplib::DataSink& sink) {
-        std::vector<char> buffer(std::min<size_t>(length, 512 * 1024));
-        ssize_t n = ::pread(*file, buffer.data(), buffer.size(), static_cast<off_t>(offset));
-        if (n <= 0) return false;
-        return sink.write(buffer.data(), static_cast<size_t>(n));
-    });
+// The file whole or, for a player that seeks, the byte range it asks for (the server answers 206).
+void send_file(const std::string& path, const std::string& type, WebResponse& res) {
+    if (!res.set_file(path, type)) reply_error(res, 404, "the file is missing on the kiosk; run `lectern archive verify`");
 }
 
 std::string content_disposition(const std::string& name) {
@@ -98,10 +84,10 @@ void add_recordings_routes(HttpServer& server, Catalog& catalog, StaffGate& gate
                            int refresh_seconds) {
     auto last_sync = std::make_shared<std::atomic<int64_t>>(0);
     if (!refresh) refresh = [&catalog] { catalog.sync(); };
-    server.post("/api/v1/session", [&gate](const httplib::Request& req, httplib::Response& res) { gate.open_session(req, res); });
-    server.post("/api/v1/session/end", [&gate](const httplib::Request& req, httplib::Response& res) { gate.close_session(req, res); });
+    server.post("/api/v1/session", [&gate](const WebRequest& req, WebResponse& res) { gate.open_session(req, res); });
+    server.post("/api/v1/session/end", [&gate](const WebRequest& req, WebResponse& res) { gate.close_session(req, res); });
 
-    server.get("/api/v1/recordings", [&catalog, &gate, last_sync, refresh, refresh_seconds](const httplib::Request& req, httplib::Response& res) {
+    server.get("/api/v1/recordings", [&catalog, &gate, last_sync, refresh, refresh_seconds](const WebRequest& req, WebResponse& res) {
         if (!gate.admit(req, res)) return;
         const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -121,18 +107,18 @@ void add_recordings_routes(HttpServer& server, Catalog& catalog, StaffGate& gate
             reply_error(res, 400, e.what());
         }
     });
-    server.get(R"(/api/v1/recordings/(\d{1,18}))", [&catalog, &gate](const httplib::Request& req, httplib::Response& res) {
+    server.get(R"(/api/v1/recordings/(\d{1,18}))", [&catalog, &gate](const WebRequest& req, WebResponse& res) {
         if (!gate.admit(req, res)) return;
         if (auto r = recording_of(catalog, req, res)) reply(res, 200, public_json(*r).dump(), "application/json");
     });
-    server.get(R"(/api/v1/recordings/(\d{1,18})/sidecar)", [&catalog, &gate](const httplib::Request& req, httplib::Response& res) {
+    server.get(R"(/api/v1/recordings/(\d{1,18})/sidecar)", [&catalog, &gate](const WebRequest& req, WebResponse& res) {
         if (!gate.admit(req, res)) return;
         auto r = recording_of(catalog, req, res);
         if (!r) return;
         if (r->sidecar_path.empty()) return reply_error(res, 404, "this recording has no sidecar");
         send_file(r->sidecar_path, "application/json", res);
     });
-    server.get(R"(/api/v1/recordings/(\d{1,18})/media)", [&catalog, &gate](const httplib::Request& req, httplib::Response& res) {
+    server.get(R"(/api/v1/recordings/(\d{1,18})/media)", [&catalog, &gate](const WebRequest& req, WebResponse& res) {
         if (!gate.admit(req, res)) return;
         auto r = recording_of(catalog, req, res);
         if (!r) return;

@@ -18,7 +18,7 @@ constexpr auto kSessionLife = std::chrono::hours(12);
 const char* kCookie = "lectern_staff";
 
 // The password of "Authorization: Basic base64(user:password)"; "" when absent or malformed.
-std::string basic_password(const httplib::Request& req) {
+std::string basic_password(const WebRequest& req) {
     const std::string header = req.get_header_value("Authorization");
     if (header.rfind("Basic ", 0) != 0) return "";
     const std::string b64 = header.substr(6);
@@ -32,7 +32,7 @@ std::string basic_password(const httplib::Request& req) {
     return colon == std::string::npos ? "" : decoded.substr(colon + 1);
 }
 
-std::string cookie_token(const httplib::Request& req) {
+std::string cookie_token(const WebRequest& req) {
     const std::string cookies = req.get_header_value("Cookie");
     const std::string key = std::string(kCookie) + "=";
     for (size_t at = 0; (at = cookies.find(key, at)) != std::string::npos; at += key.size()) {
@@ -60,7 +60,7 @@ bool StaffGate::password_ok(const std::string& password) {
     return true;
 }
 
-bool StaffGate::session_ok(const httplib::Request& req) {
+bool StaffGate::session_ok(const WebRequest& req) {
     const std::string token = cookie_token(req);
     if (token.empty()) return false;
     std::lock_guard lock(mutex_);
@@ -80,7 +80,7 @@ std::chrono::milliseconds StaffGate::penalty(const std::string& address) {
     return std::chrono::milliseconds(std::min(4000, 250 << std::min(tries - 1, 5)));
 }
 
-void StaffGate::refuse(const httplib::Request& req, httplib::Response& res, const std::string& why) {
+void StaffGate::refuse(const WebRequest& req, WebResponse& res, const std::string& why) {
     if (!req.get_header_value("Authorization").empty()) {  // a wrong password, not a first visit
         {
             std::lock_guard lock(mutex_);
@@ -92,7 +92,7 @@ void StaffGate::refuse(const httplib::Request& req, httplib::Response& res, cons
     else refuse_unauthorized(res, "Basic", why);
 }
 
-bool StaffGate::admit(const httplib::Request& req, httplib::Response& res) {
+bool StaffGate::admit(const WebRequest& req, WebResponse& res) {
     if (hash_.empty()) {
         reply_error(res, 403, "the staff page is closed: set [archive] staff_password_hash (made by `lectern hash-pin --staff`)");
         return false;
@@ -107,7 +107,7 @@ bool StaffGate::admit(const httplib::Request& req, httplib::Response& res) {
     return false;
 }
 
-void StaffGate::open_session(const httplib::Request& req, httplib::Response& res) {
+void StaffGate::open_session(const WebRequest& req, WebResponse& res) {
     if (!admit(req, res)) return;
     unsigned char random[32];
     RAND_bytes(random, sizeof random);
@@ -122,7 +122,7 @@ void StaffGate::open_session(const httplib::Request& req, httplib::Response& res
     reply(res, 200, "{\"ok\":true}", "application/json");
 }
 
-void StaffGate::close_session(const httplib::Request& req, httplib::Response& res) {
+void StaffGate::close_session(const WebRequest& req, WebResponse& res) {
     {
         std::lock_guard lock(mutex_);
         sessions_.erase(cookie_token(req));

@@ -4,7 +4,7 @@
 // guessing is slow; a right one is remembered as a digest, so PBKDF2 runs once, not per request.
 #pragma once
 
-#include <httplib.h>
+#include "web_types.h"
 
 #include <chrono>
 #include <map>
@@ -20,18 +20,18 @@ public:
 
     // True when the request carries the password or a live session; otherwise answers 401 (with
     // a Basic challenge unless the page asked, "X-Lectern-Page: 1") and returns false.
-    bool admit(const httplib::Request& req, httplib::Response& res);
+    bool admit(const WebRequest& req, WebResponse& res);
     // POST /api/v1/session with the password as Basic: sets the session cookie (12 h, HttpOnly).
-    void open_session(const httplib::Request& req, httplib::Response& res);
-    void close_session(const httplib::Request& req, httplib::Response& res);
+    void open_session(const WebRequest& req, WebResponse& res);
+    void close_session(const WebRequest& req, WebResponse& res);
 
     // The delay before the next wrong answer to this address (grows 0.25 s, 0.5 s, … up to 4 s).
     std::chrono::milliseconds penalty(const std::string& address);
 
 private:
     bool password_ok(const std::string& password);
-    bool session_ok(const httplib::Request& req);
-    void refuse(const httplib::Request& req, httplib::Response& res, const std::string& why);
+    bool session_ok(const WebRequest& req);
+    void refuse(const WebRequest& req, WebResponse& res, const std::string& why);
 
     std::mutex mutex_;
     std::string hash_;

@@ -13,7 +13,7 @@ namespace lectern {
 namespace {
 
 // The value after "<scheme> " in the Authorization header, or "" when absent or another scheme.
-std::string credentials(const httplib::Request& req, std::string_view scheme) {
+std::string credentials(const WebRequest& req, std::string_view scheme) {
     const std::string& h = req.get_header_value("Authorization");
     if (h.size() <= scheme.size() + 1) return {};
     if (!std::equal(scheme.begin(), scheme.end(), h.begin(),
@@ -33,12 +33,12 @@ bool secrets_equal(std::string_view given, std::string_view expected) {
     return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-bool bearer_token_matches(const httplib::Request& req, const std::string& expected) {
+bool bearer_token_matches(const WebRequest& req, const std::string& expected) {
     if (expected.empty()) return false;
     return secrets_equal(credentials(req, "Bearer"), expected);
 }
 
-bool staff_password_matches(const httplib::Request& req, const std::string& expected_password,
+bool staff_password_matches(const WebRequest& req, const std::string& expected_password,
                             const std::string& expected_user) {
     if (expected_password.empty()) return false;
     std::string pair = base64_decode(credentials(req, "Basic"));
@@ -49,7 +49,7 @@ bool staff_password_matches(const httplib::Request& req, const std::string& expe
     return user_ok && password_ok;
 }
 
-void refuse_unauthorized(httplib::Response& res, const std::string& scheme, const std::string& reason) {
+void refuse_unauthorized(WebResponse& res, const std::string& scheme, const std::string& reason) {
     res.set_header("WWW-Authenticate", scheme + " realm=\"lectern\"");
     reply_error(res, 401, reason);
 }

@@ -10,7 +10,7 @@
 namespace lectern {
 
 void add_control_routes(HttpServer& server, CommandInbox& inbox, std::string token) {
-    server.post(R"(/api/v1/control/([a-z]+))", [&inbox, token = std::move(token)](const httplib::Request& req, httplib::Response& res) {
+    server.post(R"(/api/v1/control/([a-z]+))", [&inbox, token = std::move(token)](const WebRequest& req, WebResponse& res) {
         static const std::map<std::string, CommandKind> words = {
             {"start", CommandKind::Start}, {"stop", CommandKind::Stop},          {"pause", CommandKind::Pause},
             {"resume", CommandKind::Resume}, {"next", CommandKind::NextSpeaker}, {"undo", CommandKind::UndoSplit}};

@@ -48,4 +48,9 @@ std::chrono::milliseconds ServiceNotifier::stall_limit() const {
     return std::max<std::chrono::milliseconds>(std::chrono::seconds(2), std::chrono::duration_cast<std::chrono::milliseconds>(watchdog_));
 }
 
+std::chrono::milliseconds ServiceNotifier::longest_sleep() const {
+    if (!enabled_ || watchdog_.count() == 0) return std::chrono::hours(1);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(watchdog_ / 2);
+}
+
 }  // namespace lectern

@@ -22,6 +22,9 @@ public:
     // How long a stall may last before the service counts as unhealthy: the watchdog's interval
     // (at least 2 s), or 30 s outside systemd.
     std::chrono::milliseconds stall_limit() const;
+    // The longest a healthy loop may sleep between two calls of healthy(): half the watchdog's
+    // interval, or an hour outside systemd or without a watchdog.
+    std::chrono::milliseconds longest_sleep() const;
 
 private:
     bool enabled_ = false;

@@ -3,7 +3,7 @@
 100 on /metrics, keep-alive clients as a dashboard and Prometheus would use) beside a running
 recording, against the same recording left alone, in alternating windows of one run.
 
-Measures, per window: CPU seconds of the server's threads (lectern-web, lectern-http*, from
+Measures, per window: CPU seconds of the server's threads (lectern-http, libmicrohttpd's pool, from
 /proc/PID/task/*/stat) and of the whole process, frames the recorder dropped, and request latency.
 Prints the figures and the command that reproduces them.
 
@@ -45,7 +45,8 @@ def thread_cpu(pid):
 
 
 def server_cpu(cpu):
-    return sum(v for k, v in cpu.items() if k.startswith('lectern-web') or k.startswith('lectern-http'))
+    # libmicrohttpd's pool threads are "MHD-worker" until their first connection names them lectern-http.
+    return sum(v for k, v in cpu.items() if k.startswith(('lectern-web', 'lectern-http', 'MHD-')))
 
 
 def get(conn, path):

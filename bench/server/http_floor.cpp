@@ -1,9 +1,10 @@
 // What answering a fixed page costs with the HTTP library alone, no recorder: Lectern's HttpServer
-// (cpp-httplib 0.11, as configured for the kiosk) against libmicrohttpd (one epoll thread). Serves
-// /api/v1/status and /metrics with a body of the size the real ones have, prints
-// "serving http://127.0.0.1:PORT" and runs until SIGTERM. Driven by http_floor.py.
+// (libmicrohttpd behind Lectern's request and response types, as configured for the kiosk) against
+// bare libmicrohttpd (one epoll thread, a response made once). Serves /api/v1/status and /metrics
+// with a body of the size the real ones have, prints "serving http://127.0.0.1:PORT" and runs until
+// SIGTERM. Driven by http_floor.py.
 //
-// usage: http_floor httplib|microhttpd
+// usage: http_floor lectern|microhttpd
 #include "http_server.h"
 
 #include <microhttpd.h>
@@ -12,6 +13,7 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -44,12 +46,13 @@ int wait_for_stop() {
     return 0;
 }
 
-int serve_httplib() {
+int serve_lectern() {
     lectern::WebConfig config;
     config.listen = "127.0.0.1:0";
+    if (const char* threads = std::getenv("HTTP_FLOOR_THREADS")) config.threads = std::atoi(threads);  // default: the kiosk's
     lectern::HttpServer server(config);
     for (const char* path : {"/api/v1/status", "/metrics"})
-        server.get(path, [](const httplib::Request&, httplib::Response& res) { lectern::reply(res, 200, kBody, "application/json"); });
+        server.get_immediate(path, [](const lectern::WebRequest&, lectern::WebResponse& res) { lectern::reply(res, 200, kBody, "application/json"); });
     server.start();
     announce(server.port());
     return wait_for_stop();
@@ -95,8 +98,8 @@ int main(int argc, char** argv) {
     const sigset_t set = stop_signals();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     const std::string kind = argc > 1 ? argv[1] : "";
-    if (kind == "httplib") return serve_httplib();
+    if (kind == "lectern") return serve_lectern();
     if (kind == "microhttpd") return serve_microhttpd();
-    std::fprintf(stderr, "usage: http_floor httplib|microhttpd\n");
+    std::fprintf(stderr, "usage: http_floor lectern|microhttpd\n");
     return 2;
 }

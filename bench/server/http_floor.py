@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What the HTTP library alone costs at 200 requests per second: build/bin/http_floor serves a fixed
-2 KB answer on /api/v1/status and /metrics, once with Lectern's HttpServer (cpp-httplib 0.11) and once
-with libmicrohttpd (one epoll thread), and the same two keep-alive clients as api_load.py load each
+2 KB answer on /api/v1/status and /metrics, once with Lectern's HttpServer (libmicrohttpd behind Lectern's
+request and response types, as the kiosk configures it) and once with bare libmicrohttpd (one epoll
+thread, one response made once), and the same two keep-alive clients as api_load.py load each
 in turn (alternating, so both see the same machine). CPU is the whole process's, from the
 scheduler's own count (/proc/PID/task/*/schedstat): the process does nothing else.
 
@@ -52,7 +53,7 @@ def main():
     print('| round | server | served/s | errors | p50 ms | process % of a core |')
     print('| --- | --- | --- | --- | --- | --- |')
     for r in range(1, args.rounds + 1):
-        for kind in ('httplib', 'microhttpd'):
+        for kind in ('lectern', 'microhttpd'):
             rate, errors, p50, cpu = measure(kind, args.seconds, args.rate)
             print(f'| {r} | {kind} | {rate:.0f} | {errors} | {p50:.2f} | {cpu:.2f} |', flush=True)
     print(f'# load average {os.getloadavg()[0]:.1f} at the end')

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <vector>
 
@@ -63,7 +64,11 @@ std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen) {
     r->window_ = SDL_CreateWindow("Lectern", fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!r->window_) throw std::runtime_error(std::string("cannot create the kiosk window: ") + SDL_GetError());
     set_window_icon(r->window_);
-    r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    // On Wayland the compositor paces what is shown, and SDL 2.26's vsync waits for the compositor's
+    // frame callback in a loop that never ends once the compositor is gone (cage ended first when
+    // systemd stops the kiosk unit): the frame loop would hang and never finish the recording.
+    const bool wayland = std::strcmp(SDL_GetCurrentVideoDriver(), "wayland") == 0;
+    r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | (wayland ? 0 : SDL_RENDERER_PRESENTVSYNC));
     if (!r->renderer_) r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE);
     if (!r->renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
     if (fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch kiosk shows no mouse pointer

@@ -3,6 +3,7 @@
 #include "frame_guard.h"
 #include "frame_renderer.h"
 #include "frame_time_log.h"
+#include "kiosk_health.h"
 #include "kiosk_session.h"
 #include "kiosk_web.h"
 
@@ -59,6 +60,7 @@ int run_kiosk(const KioskOptions& options) {
     ui::FontKey baked_key;
     FrameTimeLog frame_times;
     FrameGuard guard;
+    KioskHealth health;  // READY, STATUS and watchdog pings when systemd runs the kiosk unit
     for (bool running = true; running && !g_terminate;) {
         // Throttle: a kiosk runs all day; wake for input, else about 15 times a second while a preview
         // moves on screen, twice a second for the timer's seconds, once a second for the lobby.
@@ -66,7 +68,8 @@ int run_kiosk(const KioskOptions& options) {
         bool open_operator = false;
         SDL_Event event;
         const bool lobby = session.shell->mode() == KioskShell::Mode::Public && session.shell->public_screen() == ScreenId::Lobby;
-        const int wait_ms = session.desk->playing() ? 15 : session.shell->shows_live_picture() ? 66 : lobby ? 1000 : 500;  // playback: every picture
+        const int wait_ms = std::min(health.max_wait_ms(),  // playback: every picture
+                                     session.desk->playing() ? 15 : session.shell->shows_live_picture() ? 66 : lobby ? 1000 : 500);
         if (SDL_WaitEventTimeout(&event, wait_ms)) {
             // ImGui 1.86 reads key state once per frame, so a key released in the same batch it was
             // pressed in would be missed: hold the release back for the next frame.
@@ -144,7 +147,9 @@ int run_kiosk(const KioskOptions& options) {
                                   session.agenda->feed_status().as_of, now);
             });
         frame_times.end();
+        health.loop_turned(*session.station);  // reached only while this loop turns
     }
+    health.stopping();
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // `lectern archive` as staff run it: find a speech, check it agrees with sha256sum, export a day.
 #include "archive_fixtures.h"
 #include "png_image.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -12,7 +13,7 @@ using namespace lectern::archive_test;
 namespace fs = std::filesystem;
 
 namespace {
-const std::string lectern_bin = LECTERN_BIN_DIR "/lectern";
+const std::string lectern_bin = LECTERN_BIN_DIR + "/lectern";
 
 std::string archive(const ScratchDir& dir, const std::string& args) {
     return lectern_bin + " archive " + args + " --catalog " + dir / "catalog.db" + " 2>&1";

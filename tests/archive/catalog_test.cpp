@@ -4,6 +4,7 @@
 #include "sidecar_scan.h"
 #include "upload_job.h"
 #include "upload_config.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -155,7 +156,7 @@ TEST_CASE("each target's upload state and location come from the upload queue") 
 // double to int, undefined behaviour (x86 gives INT_MIN). Numbers that no picture or sound can
 // have are read as unknown (0), not wrapped.
 TEST_CASE("a sidecar's width, height, rate or channels beyond any real recording are read as unknown") {
-    const Recording r = read_recording(LECTERN_SOURCE_DIR "/tests/fuzz/regressions/sidecar/width-overflow.json");
+    const Recording r = read_recording(LECTERN_SOURCE_DIR + "/tests/fuzz/regressions/sidecar/width-overflow.json");
     CHECK(r.width == 1920);
     CHECK(r.height == 0);  // 1e27 in the file
     CHECK(r.sample_rate == 48000);
@@ -163,7 +164,7 @@ TEST_CASE("a sidecar's width, height, rate or channels beyond any real recording
 
     // A duration no recording has (the screens and the export's index turn it into minutes, an int).
     ScratchDir dir;
-    nlohmann::json j = nlohmann::json::parse(std::ifstream(LECTERN_SOURCE_DIR "/tests/fuzz/regressions/sidecar/width-overflow.json"));
+    nlohmann::json j = nlohmann::json::parse(std::ifstream(LECTERN_SOURCE_DIR + "/tests/fuzz/regressions/sidecar/width-overflow.json"));
     j["duration_seconds"] = 1e27;
     fs::create_directories(dir.path);
     std::ofstream(dir / "long.json") << j.dump();

@@ -8,6 +8,7 @@
 #include "recordings_browser.h"
 #include "removable_drives.h"
 #include "sha256.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <png.h>
@@ -155,7 +156,7 @@ TEST_CASE("a QR code of a link reads back as exactly that link") {
 
 TEST_CASE("the recordings worker answers searches and decodes thumbnails of real recordings off the caller's thread") {
     ScratchDir dir;
-    REQUIRE(run_command(LECTERN_BIN_DIR "/lectern record --item intro-iss --out " + dir / "rec" + " --duration 4s > /dev/null 2>&1").status == 0);
+    REQUIRE(run_command(LECTERN_BIN_DIR + "/lectern record --item intro-iss --out " + dir / "rec" + " --duration 4s > /dev/null 2>&1").status == 0);
     write_fake_recording(dir / "rec", {.stem = "wong", .title = "Proposals", .speakers = {{"Frank Wong", "黄国强", "KITECH"}}, .seed = 3});
     BrowserSettings settings;
     settings.open_catalog = [&] { return catalog_of(dir / "catalog.db", dir / "rec"); };

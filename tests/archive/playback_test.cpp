@@ -3,6 +3,7 @@
 #include "archive_fixtures.h"
 #include "playback_decoder.h"
 #include "png_image.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -17,7 +18,7 @@ namespace {
 
 std::string record_seconds(const archive_test::ScratchDir& dir, int seconds) {
     const std::string out = dir / "rec";
-    REQUIRE(run_command(LECTERN_BIN_DIR "/lectern record --out " + out + " --duration " + std::to_string(seconds) + "s > /dev/null 2>&1").status == 0);
+    REQUIRE(run_command(LECTERN_BIN_DIR + "/lectern record --out " + out + " --duration " + std::to_string(seconds) + "s > /dev/null 2>&1").status == 0);
     for (const auto& f : fs::directory_iterator(out))
         if (f.path().extension() == ".mp4") return f.path();
     FAIL("lectern record wrote no .mp4 in " << out);

@@ -2,6 +2,7 @@
 // thumbnails decoded from a real recording, and a QR code a phone can read.
 #include "archive_fixtures.h"
 #include "png_image.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -13,12 +14,12 @@ namespace fs = std::filesystem;
 
 TEST_CASE("the Recordings screen shows a real recording's thumbnail and a QR code that reads as its link") {
     archive_test::ScratchDir dir;
-    REQUIRE(run_command(LECTERN_BIN_DIR "/lectern record --item address-wu --out " + dir / "rec" + " --duration 4s > /dev/null 2>&1").status == 0);
+    REQUIRE(run_command(LECTERN_BIN_DIR + "/lectern record --item address-wu --out " + dir / "rec" + " --duration 4s > /dev/null 2>&1").status == 0);
     std::ofstream(dir / "kiosk.toml") << "[archive]\npage_url = \"http://10.0.0.5:8080\"\ncatalog_db = \"" << dir / "catalog.db" << "\"\n";
     for (const char* size : {"1920x1080", "1280x800"}) {
         CAPTURE(size);
         const std::string png = dir / (std::string("recordings-") + size + ".png");
-        const CommandResult shot = run_command(LECTERN_BIN_DIR "/lectern --config " + dir / "kiosk.toml" + " --screenshot " + png +
+        const CommandResult shot = run_command(LECTERN_BIN_DIR + "/lectern --config " + dir / "kiosk.toml" + " --screenshot " + png +
                                                " --screen recordings --archive " + dir / "rec" + " --size " + size + " 2>&1");
         REQUIRE_MESSAGE(shot.status == 0, shot.out);
         const PngImage image = PngImage::read(png);
@@ -34,7 +35,7 @@ TEST_CASE("the Recordings screen of an empty folder says so instead of failing")
     archive_test::ScratchDir dir;
     fs::create_directories(dir / "empty");
     const std::string png = dir / "empty.png";
-    const CommandResult shot = run_command(LECTERN_BIN_DIR "/lectern --screenshot " + png + " --screen recordings --archive " + dir / "empty" +
+    const CommandResult shot = run_command(LECTERN_BIN_DIR + "/lectern --screenshot " + png + " --screen recordings --archive " + dir / "empty" +
                                            " --size 1280x800 2>&1");
     REQUIRE_MESSAGE(shot.status == 0, shot.out);
     CHECK(PngImage::read(png).distinct_colours() > 10);

@@ -2,6 +2,7 @@
 #include "archive_fixtures.h"
 #include "png_image.h"
 #include "thumbnail.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 
 TEST_CASE("a thumbnail is a picture from a few seconds into a real recording, scaled with its aspect ratio") {
     archive_test::ScratchDir dir;
-    REQUIRE(run_command(LECTERN_BIN_DIR "/lectern record --out " + dir / "rec" + " --duration 4s > /dev/null 2>&1").status == 0);
+    REQUIRE(run_command(LECTERN_BIN_DIR + "/lectern record --out " + dir / "rec" + " --duration 4s > /dev/null 2>&1").status == 0);
     std::string media;
     for (const auto& f : fs::directory_iterator(dir / "rec"))
         if (f.path().extension() == ".mp4") media = f.path();

@@ -4,6 +4,7 @@
 #include "png_image.h"
 #include "staff_gate.h"
 #include "operator_access.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string lectern_bin = LECTERN_BIN_DIR "/lectern";
+const std::string lectern_bin = LECTERN_BIN_DIR + "/lectern";
 const std::string kPassword = "staff-secret-42";
 
 std::string slurp(const std::string& path) {
@@ -97,10 +98,10 @@ TEST_CASE("the page signs in with a session cookie and each wrong password waits
     CHECK(page.curl("-o /dev/null -w '%{http_code}' -b " + jar + " " + page.base + "/api/v1/recordings").out == "200");
 
     StaffGate gate(make_pin_hash(kPassword, 1000));
-    httplib::Request wrong;
+    WebRequest wrong;
     wrong.remote_addr = "10.0.0.9";
     wrong.set_header("Authorization", "Basic c3RhZmY6d3Jvbmc=");  // staff:wrong
-    httplib::Response res;
+    WebResponse res;
     CHECK(gate.penalty("10.0.0.9").count() == 0);
     CHECK(!gate.admit(wrong, res));
     CHECK(res.status == 401);
@@ -113,8 +114,8 @@ TEST_CASE("the page signs in with a session cookie and each wrong password waits
 TEST_CASE("in Chromium, staff sign in, find Frank Wong by his Chinese name and play a recording") {
     StaffPage page;
     const std::string shot = page.dir / "page.png";
-    CommandResult r = run_command("node --experimental-websocket --no-warnings " LECTERN_SOURCE_DIR
-                                  "/tests/archive/page_check.mjs " + page.base + "/recordings.html " + kPassword +
+    CommandResult r = run_command("node --experimental-websocket --no-warnings " + LECTERN_SOURCE_DIR
+                                  + "/tests/archive/page_check.mjs " + page.base + "/recordings.html " + kPassword +
                                   " 黄国强 'Headless recording' " + shot + " 1400x900 2>&1");
     INFO(r.out);
     REQUIRE(r.status == 0);

@@ -1,5 +1,6 @@
 // The display-free commands of the lectern binary, run as a user would.
 #include "png_image.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -8,7 +9,7 @@
 #include <filesystem>
 
 namespace {
-const std::string lectern = LECTERN_BIN_DIR "/lectern";
+const std::string lectern = LECTERN_BIN_DIR + "/lectern";
 
 std::string write(const std::string& name, const std::string& text) {
     std::filesystem::create_directories("cli");
@@ -21,7 +22,7 @@ std::string write(const std::string& name, const std::string& text) {
 }  // namespace
 
 TEST_CASE("check-config accepts the example file") {
-    CommandResult r = run_command(lectern + " check-config " LECTERN_SOURCE_DIR "/config/lectern.example.toml");
+    CommandResult r = run_command(lectern + " check-config " + LECTERN_SOURCE_DIR + "/config/lectern.example.toml");
     CHECK(r.status == 0);
     CHECK(r.out.find(": OK") != std::string::npos);
 }
@@ -72,14 +73,14 @@ TEST_CASE("agenda show of a broken file exits 2 naming the line") {
 }
 
 TEST_CASE("agenda show reads a schedule.xml and an .ics by content, and refuses an HTML page with exit 2") {
-    CommandResult xml = run_command(lectern + " agenda show " LECTERN_SOURCE_DIR "/tests/data/schedules/congress.xml");
+    CommandResult xml = run_command(lectern + " agenda show " + LECTERN_SOURCE_DIR + "/tests/data/schedules/congress.xml");
     CHECK(xml.status == 0);
     CHECK(xml.out.find("10:30–11:00  [Saal 1] Opening & Welcome — Ada Example") != std::string::npos);
     CHECK(xml.out.find("note: id e-dup is used by 2 events") != std::string::npos);
-    CommandResult ics = run_command(lectern + " agenda show " LECTERN_SOURCE_DIR "/tests/data/schedules/meetups.ics");
+    CommandResult ics = run_command(lectern + " agenda show " + LECTERN_SOURCE_DIR + "/tests/data/schedules/meetups.ics");
     CHECK(ics.status == 0);
     CHECK(ics.out.find("09:00–09:45  [Main Hall] Keynote — Bea Sample, Cy Person") != std::string::npos);
-    CommandResult html = run_command(lectern + " agenda show " LECTERN_SOURCE_DIR "/tests/data/schedules/login-page.html");
+    CommandResult html = run_command(lectern + " agenda show " + LECTERN_SOURCE_DIR + "/tests/data/schedules/login-page.html");
     CHECK(html.status == 2);
     CHECK(html.out.find("not a schedule Lectern reads: this looks like an HTML page") != std::string::npos);
 }

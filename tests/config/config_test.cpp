@@ -1,6 +1,7 @@
 // Configuration errors name the file, line and key, and say what is allowed.
 #include "lectern_config.h"
 #include "toml_reader.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -51,7 +52,7 @@ TEST_CASE("an unknown section is reported") {
 }
 
 TEST_CASE("the example configuration file is valid") {
-    LecternConfig c = load_config(LECTERN_SOURCE_DIR "/config/lectern.example.toml");
+    LecternConfig c = load_config(LECTERN_SOURCE_DIR + "/config/lectern.example.toml");
     CHECK(c.kiosk.id == "lectern-01");
 }
 

@@ -1,6 +1,7 @@
 // Bad agenda files: every problem is reported with file, line and field.
 #include "agenda_file.h"
 #include "toml_reader.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -106,7 +107,7 @@ TEST_CASE("a file that cannot be read says so with its path") {
 }
 
 TEST_CASE("a fictional speaker's Chinese name is found in Chinese and in pinyin, ignoring spaces") {
-    Agenda a = load_agenda_file(std::string(LECTERN_SOURCE_DIR) + "/tests/data/fictional-cjk-agenda.toml");
+    Agenda a = load_agenda_file(LECTERN_SOURCE_DIR + "/tests/data/fictional-cjk-agenda.toml");
     for (const char* query : {"林晓雨", "林 晓雨", "linxiaoyu", "Lin Xiao"}) {
         CAPTURE(query);
         auto slots = find_slots(a, query);

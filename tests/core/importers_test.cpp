@@ -3,6 +3,7 @@
 #include "local_time.h"
 #include "schedule_import.h"
 #include "toml_reader.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -13,7 +14,7 @@ using namespace lectern;
 
 namespace {
 
-const std::string kData = LECTERN_SOURCE_DIR "/tests/data/schedules/";
+const std::string kData = LECTERN_SOURCE_DIR + "/tests/data/schedules/";
 
 const AgendaItem& item(const Agenda& a, const std::string& id) {
     for (const auto& i : a.items)

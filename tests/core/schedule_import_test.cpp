@@ -3,13 +3,14 @@
 #include "local_time.h"
 #include "schedule_import.h"
 #include "toml_reader.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
 using namespace lectern;
 
 namespace {
-const std::string kExample = LECTERN_SOURCE_DIR "/tests/data/pretalx-democon.json";
+const std::string kExample = LECTERN_SOURCE_DIR + "/tests/data/pretalx-democon.json";
 
 std::string problems_of(const std::string& text) {
     try {

@@ -2,6 +2,7 @@
 // playback refused and stopped while the recorder records.
 #include "frame_renderer.h"
 #include "recordings_desk.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -32,7 +33,7 @@ TEST_CASE("a recording played on the console reaches the screen as a texture, an
     setenv("SDL_AUDIODRIVER", "dummy", 1);  // a sound device that plays into nothing, on any machine
     const fs::path dir = fs::absolute("recordings_desk_test");
     fs::remove_all(dir);
-    REQUIRE(std::system((LECTERN_BIN_DIR "/lectern record --item address-wu --out " + (dir / "rec").string() + " --duration 3s > /dev/null 2>&1").c_str()) == 0);
+    REQUIRE(std::system((LECTERN_BIN_DIR + "/lectern record --item address-wu --out " + (dir / "rec").string() + " --duration 3s > /dev/null 2>&1").c_str()) == 0);
     auto renderer = FrameRenderer::open_offscreen(640, 360);
     RecordingsDesk desk(LecternConfig{}, RecordingsDesk::folder_settings(dir / "rec", dir / "catalog.db"));
     desk.apply({{RecordingsRequest::Kind::Search, ""}}, false);

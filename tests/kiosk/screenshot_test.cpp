@@ -1,6 +1,7 @@
 // The kiosk renders its screens offscreen to PNG, without a display, at every supported size, and
 // shows the item that is on at the requested instant.
 #include "png_image.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -10,7 +11,7 @@
 
 namespace {
 
-const std::string lectern = LECTERN_BIN_DIR "/lectern";
+const std::string lectern = LECTERN_BIN_DIR + "/lectern";
 
 struct Shot {
     CommandResult result;
@@ -146,7 +147,7 @@ TEST_CASE("the operator console renders mid-session with an alert and uploads in
         CAPTURE(size);
         Shot shot = screenshot(std::string("operator-") + size,
                                std::string("--screen operator --size ") + size +
-                                   " --at 2024-04-29T10:04:10+08:00 --state " LECTERN_SOURCE_DIR "/tests/data/state-recording-alert.json");
+                                   " --at 2024-04-29T10:04:10+08:00 --state " + LECTERN_SOURCE_DIR + "/tests/data/state-recording-alert.json");
         CHECK(shot.image.distinct_colours() > 50);
         CHECK(shot.image.count_near(236, 64, 64) > 2000u);   // the REC badge and the failed upload's bar
         CHECK(shot.image.count_near(150, 90, 10, 4) > 5000u);  // the alert banner
@@ -160,7 +161,7 @@ TEST_CASE("the console shows every alert under its preview at 1920x1080 and 1280
         CAPTURE(size);
         Shot shot = screenshot(std::string("operator-alerts-") + size,
                                std::string("--screen operator --size ") + size +
-                                   " --at 2024-04-29T10:04:10+08:00 --state " LECTERN_SOURCE_DIR "/tests/data/state-recording-alert.json");
+                                   " --at 2024-04-29T10:04:10+08:00 --state " + LECTERN_SOURCE_DIR + "/tests/data/state-recording-alert.json");
         CHECK(alert_banners(shot.image, shot.image.width / 64 + 4) == 2);  // left of the banners' text
     }
 }

@@ -2,6 +2,7 @@
 // and the next start recovers it into a finished file with a sidecar marked recovered.
 #include "media_test_support.h"
 #include "recorder.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -24,13 +25,14 @@ TEST_CASE("a recorder killed with SIGKILL leaves a playable file that the next s
     std::string config = dir + "/lectern.toml";
     std::ofstream(config) << "[media]\nwidth = 320\nheight = 240\noutput_dir = \"" << dir << "/rec\"\n";
 
+    const std::string exe = LECTERN_BIN_DIR + "/" LECTERN_RECORD_EXE_NAME;
     int out[2];
     REQUIRE(::pipe(out) == 0);
     pid_t child = ::fork();
     if (child == 0) {
         ::dup2(out[1], STDOUT_FILENO);
         ::close(out[0]);
-        ::execl(LECTERN_RECORD_EXE, "lectern", "record", "--config",
+        ::execl(exe.c_str(), "lectern", "record", "--config",
                 config.c_str(), "--item", "address-wu", static_cast<char*>(nullptr));
         ::_exit(127);
     }

@@ -6,6 +6,7 @@
 #include "media_test_support.h"
 #include "recorder.h"
 #include "sources/source.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -37,7 +38,7 @@ TEST_CASE("a camera this user may not open names the video group") {
     std::ofstream(dir + "/cam.toml") << "[media]\nsource = \"v4l2\"\ndevice = \"" << node << "\"\n";
     // Root opens any file; without CAP_DAC_OVERRIDE it is refused like a kiosk user outside 'video'.
     const std::string as_user = ::geteuid() == 0 ? "setpriv --bounding-set=-dac_override,-dac_read_search " : "";
-    std::string out = test::run(as_user + LECTERN_RECORD_EXE " record --config " + dir + "/cam.toml --out " + dir +
+    std::string out = test::run(as_user + LECTERN_BIN_DIR + "/" LECTERN_RECORD_EXE_NAME " record --config " + dir + "/cam.toml --out " + dir +
                                 "/rec --duration 1s 2>&1; echo rc=$?");
     CHECK(has(out, "camera " + node + ": cannot open (Permission denied)"));
     CHECK(has(out, "add it to the 'video' group"));

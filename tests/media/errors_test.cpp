@@ -2,6 +2,7 @@
 #include "media_test_support.h"
 #include "commands.h"
 #include "recorder.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -44,7 +45,7 @@ TEST_CASE("an unwritable output folder names the folder and the setting") {
 TEST_CASE("lectern record exits non-zero with the reason on standard error") {
     std::string dir = test::fresh_dir("record-errors");
     std::ofstream(dir + "/file") << "x";
-    std::string bin = LECTERN_RECORD_EXE " record";
+    std::string bin = LECTERN_BIN_DIR + "/" LECTERN_RECORD_EXE_NAME " record";
     std::string out = test::run(bin + " --out " + dir + "/file/x --duration 1s 2>&1; echo rc=$?");
     CHECK(out.find("lectern record: output folder " + dir + "/file/x") == 0);
     CHECK(out.find("rc=1") != std::string::npos);

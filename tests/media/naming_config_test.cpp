@@ -3,6 +3,7 @@
 #include "lectern_config.h"
 #include "commands.h"
 #include "toml_reader.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -33,7 +34,7 @@ TEST_CASE("a bad media key names its line and key") {
 }
 
 TEST_CASE("the example file documents the media defaults") {
-    LecternConfig c = load_config(LECTERN_SOURCE_DIR "/config/lectern.example.toml");
+    LecternConfig c = load_config(LECTERN_SOURCE_DIR + "/config/lectern.example.toml");
     MediaConfig defaults;
     CHECK(c.media.source == defaults.source);
     CHECK(c.media.preset == defaults.preset);

@@ -8,6 +8,7 @@
 #include "http_server.h"
 #include "metrics_routes.h"
 #include "status_routes.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -130,7 +131,7 @@ TEST_CASE("the Prometheus client's parser reads /metrics with every documented m
     CHECK(r.body.find("lectern_state{state=\"recording\"} 1") != std::string::npos);
     std::string file = std::string(LECTERN_BIN_DIR) + "/metrics-" + std::to_string(::getpid()) + ".txt";
     std::ofstream(file) << r.body;
-    std::string cmd = "/usr/bin/python3 " LECTERN_SOURCE_DIR "/tests/server/check_metrics.py '" + file + "' > '" + file + ".out' 2>&1";
+    std::string cmd = "/usr/bin/python3 " + LECTERN_SOURCE_DIR + "/tests/server/check_metrics.py '" + file + "' > '" + file + ".out' 2>&1";
     int rc = std::system(cmd.c_str());
     std::ifstream out(file + ".out");
     std::string report((std::istreambuf_iterator<char>(out)), {});
@@ -171,7 +172,10 @@ TEST_CASE("remote control goes through the session controller, needs the token a
     CHECK(curl(server.port(), "/api/v1/control/start", auth).status == 409);
     CHECK(curl(server.port(), "/api/v1/control/stop", auth).status == 200);
     CHECK(recorder.stops == 1);
-    CHECK(curl(server.port(), "/api/v1/control/stop", "-G -H 'Authorization: Bearer desk-token'").status == 404);
+    auto get = curl(server.port(), "/api/v1/control/stop", "-G -H 'Authorization: Bearer desk-token'");
+    CHECK(get.status == 405);  // control is POST only; a GET (a link, a crawler) changes nothing
+    CHECK(get.headers.find("Allow: POST") != std::string::npos);
+    CHECK(recorder.stops == 1);
     running = false;
     owner_loop.join();
 }

@@ -2,6 +2,7 @@
 // one line per room from each recorder's status API and metrics.
 #include "http_client.h"
 #include "station_process.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -37,7 +38,7 @@ TEST_CASE("the fleet script prints one line per room with its state, item, disk,
     const std::string addr_a = "127.0.0.1:" + std::to_string(a.port), addr_b = "127.0.0.1:" + std::to_string(b.port);
     const std::string nobody = "127.0.0.1:1";
     const std::string title = a.status()["current_item"]["title"].get<std::string>().substr(0, 20);
-    ShellResult fleet = run_shell("'" LECTERN_SOURCE_DIR "/scripts/lectern-fleet' " + addr_a + " http://" + addr_b + "/ " + nobody);
+    ShellResult fleet = run_shell("'" + LECTERN_SOURCE_DIR + "/scripts/lectern-fleet' " + addr_a + " http://" + addr_b + "/ " + nobody);
     INFO(fleet.output);
     CHECK(fleet.exit == 1);  // one room did not answer
     CHECK(fleet.output.find("ROOM") == 0);
@@ -52,6 +53,6 @@ TEST_CASE("the fleet script prints one line per room with its state, item, disk,
     CHECK(lx.find(" OFFLINE ") != std::string::npos);
     CHECK(lx.find("refused") != std::string::npos);
 
-    ShellResult answered = run_shell("'" LECTERN_SOURCE_DIR "/scripts/lectern-fleet' " + addr_a);
+    ShellResult answered = run_shell("'" + LECTERN_SOURCE_DIR + "/scripts/lectern-fleet' " + addr_a);
     CHECK(answered.exit == 0);
 }

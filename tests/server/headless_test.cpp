@@ -2,6 +2,7 @@
 // the API, obeys remote control, and finishes the file on SIGTERM.
 #include "http_client.h"
 #include "station_process.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
@@ -51,7 +52,7 @@ struct ProgrammeServer {
                 res.status = 304;
                 return;
             }
-            res.set_content(read_text(LECTERN_SOURCE_DIR "/tests/data/pretalx-democon.json"), "application/json");
+            res.set_content(read_text(LECTERN_SOURCE_DIR + "/tests/data/pretalx-democon.json"), "application/json");
         });
         port = server.bind_to_any_port("127.0.0.1");
         serving = std::thread([this] { server.listen_after_bind(); });

@@ -15,7 +15,6 @@
 #include <stdexcept>
 
 namespace lectern::test {
-namespace {
 
 int connect_to(int port) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -29,6 +28,8 @@ int connect_to(int port) {
     }
     return fd;
 }
+
+namespace {
 
 std::string slurp(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -27,6 +27,9 @@ struct CurlResult {
 // Runs `curl -sS <args> http://127.0.0.1:<port><path>`; args are passed to the shell as written.
 CurlResult curl(int port, const std::string& path, const std::string& args = "");
 
+// A connected TCP socket to 127.0.0.1:port (blocking; the caller closes it). Throws when refused.
+int connect_to(int port);
+
 // Sends `raw` on a new connection and returns everything the server answers until it closes
 // (or `timeout_s` passes).
 std::string raw_exchange(int port, const std::string& raw, int timeout_s = 10);

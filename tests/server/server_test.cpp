@@ -3,6 +3,7 @@
 #include "health_routes.h"
 #include "http_client.h"
 #include "http_server.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -10,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+
+#include <unistd.h>
 
 using namespace lectern;
 using lectern::test::curl;
@@ -54,7 +57,7 @@ TEST_CASE("a request body over the limit gets 413") {
     WebConfig c = test::test_web_config();
     c.max_body_kib = 1;
     HttpServer server(c);
-    server.post("/echo", [](const httplib::Request& req, httplib::Response& res) { reply(res, 200, req.body); });
+    server.post("/echo", [](const WebRequest& req, WebResponse& res) { reply(res, 200, req.body); });
     server.start();
     CHECK(curl(server.port(), "/echo", "-X POST --data-binary small").status == 200);
     CHECK(curl(server.port(), "/echo", "-X POST --data-binary " + std::string(3000, 'x')).status == 413);
@@ -62,7 +65,7 @@ TEST_CASE("a request body over the limit gets 413") {
 
 TEST_CASE("a handler that throws answers 500 without the exception's text") {
     HttpServer server(test::test_web_config());
-    server.get("/boom", [](const httplib::Request&, httplib::Response&) {
+    server.get("/boom", [](const WebRequest&, WebResponse&) {
         throw std::runtime_error("secret path /home/staff/token");
     });
     server.start();
@@ -101,7 +104,7 @@ TEST_CASE("an API route answers even when the web folder holds a file of the sam
     HttpServer server(test::test_web_config());
     REQUIRE(server.serve_files("/", dir));
     add_health_routes(server);
-    server.get(R"(/items/(\d+))", [](const httplib::Request& req, httplib::Response& res) { reply(res, 200, "item " + req.matches[1].str()); });
+    server.get(R"(/items/(\d+))", [](const WebRequest& req, WebResponse& res) { reply(res, 200, "item " + req.matches[1]); });
     server.start();
     CHECK(curl(server.port(), "/healthz").body == "ok\n");
     const std::string head = test::raw_exchange(server.port(), "HEAD /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -117,7 +120,7 @@ TEST_CASE("an API route answers even when the web folder holds a file of the sam
 TEST_CASE("a bearer-guarded route refuses a missing or wrong token and accepts the right one") {
     HttpServer server(test::test_web_config());
     const std::string token = "s3cret-token-value";
-    server.post("/guarded", [&](const httplib::Request& req, httplib::Response& res) {
+    server.post("/guarded", [&](const WebRequest& req, WebResponse& res) {
         if (!bearer_token_matches(req, token)) return refuse_unauthorized(res, "Bearer", "wrong or missing token");
         reply(res, 200, "done");
     });
@@ -133,17 +136,17 @@ TEST_CASE("a bearer-guarded route refuses a missing or wrong token and accepts t
 }
 
 TEST_CASE("an empty expected token or password opens nothing") {
-    httplib::Request req;
+    WebRequest req;
     req.set_header("Authorization", "Bearer ");
     CHECK_FALSE(bearer_token_matches(req, ""));
-    httplib::Request basic;
+    WebRequest basic;
     basic.set_header("Authorization", "Basic Og==");  // ":"
     CHECK_FALSE(staff_password_matches(basic, ""));
 }
 
 TEST_CASE("the staff password check takes basic credentials with the right password only") {
     HttpServer server(test::test_web_config());
-    server.get("/staff", [](const httplib::Request& req, httplib::Response& res) {
+    server.get("/staff", [](const WebRequest& req, WebResponse& res) {
         if (!staff_password_matches(req, "pa:ss wörd", "staff")) return refuse_unauthorized(res, "Basic", "staff only");
         reply(res, 200, "welcome");
     });
@@ -199,7 +202,7 @@ TEST_CASE("idle clients are dropped after the read timeout and cannot starve the
 }
 
 TEST_CASE("the shipped web page and its icon are served from the assets folder") {
-    ::setenv("LECTERN_ASSETS_DIR", LECTERN_SOURCE_DIR "/assets", 1);
+    ::setenv("LECTERN_ASSETS_DIR", (LECTERN_SOURCE_DIR + "/assets").c_str(), 1);
     HttpServer server(test::test_web_config());
     REQUIRE(serve_web_assets(server));
     server.start();

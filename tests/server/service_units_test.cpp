@@ -1,6 +1,7 @@
 // The systemd units scripts/install-service.sh installs, filled in by its `render` step and checked by
 // systemd's own `systemd-analyze verify` (which also checks that every ExecStart program exists).
 #include "station_process.h"
+#include "test_paths.h"
 
 #include <doctest/doctest.h>
 
@@ -14,7 +15,7 @@ TEST_CASE("the recorder and kiosk units pass systemd-analyze verify once the ins
     fs::remove_all(dir);
     // The build's binary stands in for the installed one: verify checks that ExecStart exists.
     const std::string prefix = fs::path(LECTERN_BIN_DIR).parent_path().string();
-    ShellResult rendered = run_shell("'" LECTERN_SOURCE_DIR "/scripts/install-service.sh' render '" + dir.string() + "' --prefix '" + prefix + "'");
+    ShellResult rendered = run_shell("'" + LECTERN_SOURCE_DIR + "/scripts/install-service.sh' render '" + dir.string() + "' --prefix '" + prefix + "'");
     REQUIRE_MESSAGE(rendered.exit == 0, rendered.output);
 
     const std::string recorder = read_text(dir / "lectern-recorder@.service");
@@ -26,6 +27,7 @@ TEST_CASE("the recorder and kiosk units pass systemd-analyze verify once the ins
     CHECK(recorder.find("User=lectern\n") != std::string::npos);
     CHECK(kiosk.find("ExecStart=/usr/bin/cage") != std::string::npos);
     CHECK(kiosk.find("Restart=always") != std::string::npos);
+    CHECK(kiosk.find("Type=notify\nNotifyAccess=all\nWatchdogSec=") != std::string::npos);  // the kiosk is cage's child
     CHECK(kiosk.find("User=lectern-kiosk") != std::string::npos);
 
     // A template is verified through an instance of it, as systemd would load lectern-recorder@hall.

@@ -1,6 +1,7 @@
 #include "station_process.h"
 
 #include "http_client.h"
+#include "test_paths.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -106,7 +107,7 @@ ShellResult run_shell(const std::string& command) {
 }
 
 StationProcess::StationProcess(StationOptions o) : dir(scratch_dir("station")) {
-    std::ofstream(dir / "station.toml") << "[kiosk]\nid = \"" << o.kiosk_id << "\"\n[web]\nlisten = \"127.0.0.1:0\"\n"
+    std::ofstream(dir / "station.toml") << "[kiosk]\nid = \"" << o.kiosk_id << "\"\n" << o.kiosk_extra << "[web]\nlisten = \"127.0.0.1:0\"\n"
                                         << "[media]\nwidth = 320\nheight = 180\nfps = 10\npreview_width = 160\noutput_dir = \""
                                         << (dir / "rec").string() << "\"\n[upload]\nqueue_db = \"" << (dir / "uploads.db").string()
                                         << "\"\n[[upload.targets]]\nname = \"archive\"\nkind = \"folder\"\npath = \""
@@ -125,7 +126,8 @@ StationProcess::StationProcess(StationOptions o) : dir(scratch_dir("station")) {
         env.emplace_back("NOTIFY_SOCKET", path);
         env.emplace_back("WATCHDOG_USEC", std::to_string(o.watchdog.count()));
     }
-    std::vector<std::string> args = {LECTERN_BIN_DIR "/lectern"};
+    std::vector<std::string> args = o.wrapper;
+    args.push_back(LECTERN_BIN_DIR + "/lectern");
     args.insert(args.end(), o.args.begin(), o.args.end());
     args.insert(args.end(), {"--config", (dir / "station.toml").string()});
     pid = spawn(args, environment_with(env), dir / "out.txt", dir / "err.txt");

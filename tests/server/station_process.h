@@ -36,6 +36,8 @@ ShellResult run_shell(const std::string& command);
 struct StationOptions {
     std::vector<std::string> args = {"run", "--headless"};  // `--config FILE` is added after these
     std::string kiosk_id = "rack-test";
+    std::string kiosk_extra;                                // lines added to the [kiosk] table
+    std::vector<std::string> wrapper;                       // a command that runs lectern (e.g. cage -s --)
     std::string extra_config;                               // TOML appended to the generated file
     std::vector<std::pair<std::string, std::string>> env;   // added to this process's environment
     // A datagram socket standing in for systemd's ($NOTIFY_SOCKET, $WATCHDOG_USEC). Like systemd's it

@@ -85,3 +85,29 @@ TEST_CASE("a recording that stops advancing stops the watchdog pings while the l
     CHECK(room.log().find("no watchdog pings until it advances") != std::string::npos);
     CHECK(room.terminate(60s) == 0);
 }
+
+TEST_CASE("the kiosk pings the watchdog only while its frame loop turns, on the lobby's slow cadence too") {
+    XvfbDisplay display;
+    StationOptions options;
+    options.args = {"--windowed"};
+    options.kiosk_id = "watched-kiosk";
+    options.notify = true;  // WATCHDOG_USEC 400 ms, far below the lobby's one frame a second
+    options.env = {{"DISPLAY", display.name}};
+    StationProcess kiosk(options);
+    const std::string first = kiosk.notifications(3000ms);
+    CHECK(first.find("READY=1") != std::string::npos);
+    CHECK(first.find("STATUS=showing the agenda") != std::string::npos);
+    // Pings at least every 200 ms, though the lobby draws once a second.
+    const std::string pings = kiosk.notifications(2000ms);
+    size_t count = 0;
+    for (size_t at = pings.find("WATCHDOG=1"); at != std::string::npos; at = pings.find("WATCHDOG=1", at + 1)) ++count;
+    CHECK(count >= 6);
+    {
+        StoppedThread loop(kiosk.pid);  // the frame loop runs on the main thread
+        CHECK(kiosk.notifications(1500ms).find("WATCHDOG=1") == std::string::npos);
+        CHECK(curl(kiosk.port, "/healthz").status == 200);  // the web server's threads still run
+    }
+    CHECK(kiosk.notifications(2000ms).find("WATCHDOG=1") != std::string::npos);
+    CHECK(kiosk.terminate(60s) == 0);
+    CHECK(kiosk.notifications(500ms).find("STOPPING=1") != std::string::npos);
+}

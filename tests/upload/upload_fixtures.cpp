@@ -188,8 +188,6 @@ void write_file(const std::string& path, const std::string& content) {
 }
 
 std::string sha256_of(const std::string& path) { return sha256_file(path); }
-std::string source_dir() { return LECTERN_SOURCE_DIR; }
-std::string bin_dir() { return LECTERN_BIN_DIR; }
 std::string python() { return "/usr/bin/python3"; }
 
 }  // namespace lectern::test

@@ -2,6 +2,7 @@
 // and real servers on 127.0.0.1 started on free ports and stopped when the test ends.
 #pragma once
 
+#include "test_paths.h"
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -67,8 +68,8 @@ int run(const std::vector<std::string>& argv, std::string* output = nullptr,
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
 std::string sha256_of(const std::string& path);
-std::string source_dir();
-std::string bin_dir();
+using test_paths::bin_dir;
+using test_paths::source_dir;
 // /usr/bin/python3: Debian's python3-botocore lives there, whatever PATH says.
 std::string python();
 
