@@ -77,6 +77,9 @@ TEST_CASE("an RTSP camera's picture and a separate PulseAudio microphone are rec
     const double sent_median = sent[sent.size() / 2];
     CAPTURE(sent_median);
     MESSAGE("recorded " << median * 1000 << " ms, sent " << sent_median * 1000 << " ms");
+    // The sound is never placed later than it was sent, and leads by no more than the camera's own
+    // sending (its RTSP server: 35 ms measured, more under load) and Pulse's early stamps: 22 to 71 ms
+    // measured at load 10 to 12 (BENCHMARKS.md); the bound leaves room for the load.
     CHECK(median - sent_median <= 0.0);
-    CHECK(median - sent_median >= -0.045);
+    CHECK(median - sent_median >= -0.100);
 }
