@@ -11,8 +11,8 @@ class TableReader;
 
 struct WebConfig {
     std::string listen;            // "" = off; "8080" = 127.0.0.1:8080; "HOST:PORT" as given
-    int threads = 4;               // worker threads; one connection each at a time
-    int max_pending = 32;          // accepted connections waiting for a worker; beyond, accept waits
+    int threads = 4;               // workers for handlers that may wait (control, staff pages, preview)
+    int max_pending = 32;          // connections held beyond `threads`; more wait in the kernel's backlog
     int read_timeout_s = 5;        // a client that sends nothing for this long is dropped
     int write_timeout_s = 5;       // a client that reads nothing for this long is dropped
     int max_body_kib = 64;         // larger request bodies get 413

@@ -5,7 +5,7 @@
 namespace lectern {
 
 void add_health_routes(HttpServer& server) {
-    server.get("/healthz", [](const WebRequest&, WebResponse& res) { reply(res, 200, "ok\n"); });
+    server.get_immediate("/healthz", [](const WebRequest&, WebResponse& res) { reply(res, 200, "ok\n"); });
 }
 
 }  // namespace lectern

@@ -1,9 +1,14 @@
-// HttpServer on libmicrohttpd (Debian's libmicrohttpd-dev): a pool of `threads` epoll threads reads
-// requests without blocking, so a slow client costs a connection slot, not a thread; the whole request
-// becomes an WebRequest, HttpServer::answer routes it, and the WebResponse goes out in one sendmsg
-// (headers and body together) or, for a file, by sendfile from the asked range.
+// HttpServer on libmicrohttpd (Debian's libmicrohttpd-dev): one epoll thread reads and writes every
+// connection without blocking, so a slow client costs a connection slot, not a thread. A whole
+// request becomes a WebRequest; an immediate route is answered right there, any other handler runs on
+// a worker while libmicrohttpd holds the connection suspended. The WebResponse goes out in one
+// sendmsg (headers and body together) or, for a file, by sendfile from the asked range.
+//
+// The network thread is the cheap path on purpose: at 200 requests/s a pool of epoll threads cost
+// about one percent of a core more than one thread (BENCHMARKS.md, "Status API and metrics").
 #include "byte_range.h"
 #include "http_server.h"
+#include "request_workers.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -26,10 +31,14 @@ namespace {
 // httplib's limit, kept: longer request lines are refused before routing.
 constexpr size_t kMaxPathBytes = 8192;
 
-// One request while it is read: created at its first callback (headers only), deleted when done.
+// One request while it is read and answered: created at its first callback (headers only), deleted
+// when libmicrohttpd is done with it.
 struct Exchange {
     WebRequest req;
     bool body_too_large = false;
+    HttpServer::Route route;
+    WebResponse res;        // a worker's answer
+    bool answered = false;  // set by the worker before it resumes the connection
 };
 
 MHD_Result collect(void* pairs, MHD_ValueKind, const char* key, const char* value) {
@@ -105,21 +114,47 @@ MHD_Result refuse(MHD_Connection* c, int status) {
     return send(c, none, res);
 }
 
+}  // namespace
+
+struct HttpServer::Serving {
+    const HttpServer* server;
+    uint64_t max_body;
+    RequestWorkers workers;
+    MHD_Daemon* daemon = nullptr;
+};
+
+namespace {
+
+// Hands the request to a worker; libmicrohttpd calls on_request again once the worker resumes it.
+void hand_to_worker(HttpServer::Serving& s, MHD_Connection* c, Exchange* ex) {
+    MHD_suspend_connection(c);  // before submit: the worker may resume at once
+    const bool taken = s.workers.submit([&s, c, ex](bool stopping) {
+        if (stopping) reply_error(ex->res, 503, "the server is stopping");
+        else s.server->answer(ex->req, ex->res, ex->route);
+        ex->answered = true;
+        MHD_resume_connection(c);
+    });
+    if (taken) return;
+    reply_error(ex->res, 503, "the server is stopping");
+    ex->answered = true;
+    MHD_resume_connection(c);
+}
+
 MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char* method, const char*, const char* upload,
                       size_t* upload_size, void** state) noexcept try {
-    const auto* server = static_cast<const HttpServer*>(cls);
-    const uint64_t max_body = static_cast<uint64_t>(server->config().max_body_kib) * 1024;
+    auto& serving = *static_cast<HttpServer::Serving*>(cls);
     auto* ex = static_cast<Exchange*>(*state);
     if (!ex) {  // the headers are in; the body (if any) comes in the next calls
-        if (int status = refusal_before_body(c, url, max_body)) return refuse(c, status);
+        if (int status = refusal_before_body(c, url, serving.max_body)) return refuse(c, status);
         ex = new Exchange;
         *state = ex;
         ex->req.method = method;
         ex->req.path = url;
         return MHD_YES;
     }
+    if (ex->answered) return send(c, ex->req, ex->res);  // back from a worker
     if (*upload_size > 0) {
-        if (ex->body_too_large || ex->req.body.size() + *upload_size > max_body) ex->body_too_large = true, ex->req.body.clear();
+        if (ex->body_too_large || ex->req.body.size() + *upload_size > serving.max_body) ex->body_too_large = true, ex->req.body.clear();
         else ex->req.body.append(upload, *upload_size);
         *upload_size = 0;
         return MHD_YES;
@@ -128,8 +163,13 @@ MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char*
     MHD_get_connection_values(c, MHD_HEADER_KIND, collect, &ex->req.headers);
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ex->req.params);
     ex->req.remote_addr = client_address(c);
+    ex->route = serving.server->route_of(ex->req);
+    if (!ex->route.immediate) {
+        hand_to_worker(serving, c, ex);
+        return MHD_YES;
+    }
     WebResponse res;
-    server->answer(ex->req, res);
+    serving.server->answer(ex->req, res, ex->route);
     return send(c, ex->req, res);
 } catch (...) {
     return MHD_NO;  // closes the connection; nothing may unwind into libmicrohttpd
@@ -140,12 +180,12 @@ void on_completed(void*, MHD_Connection*, void** state, MHD_RequestTerminationCo
     *state = nullptr;
 }
 
-// Each pool thread names itself at its first connection, so that a debugger and the benchmarks
+// The network thread names itself at its first connection, so that a debugger and the benchmarks
 // (bench/server/api_load.py) tell the server's threads apart.
 void on_connection(void*, MHD_Connection*, void**, MHD_ConnectionNotificationCode code) {
     thread_local bool named = false;
     if (code != MHD_CONNECTION_NOTIFY_STARTED || named) return;
-    pthread_setname_np(pthread_self(), "lectern-http");
+    pthread_setname_np(pthread_self(), "lectern-web");
     named = true;
 }
 
@@ -164,8 +204,13 @@ void on_log(void*, const char* format, va_list args) {
 
 }  // namespace
 
+// Here, where Serving is complete (the constructor may destroy members too).
+HttpServer::HttpServer(WebConfig config) : config_(std::move(config)) {}
+
+HttpServer::~HttpServer() { stop(); }
+
 void HttpServer::start() {
-    if (daemon_) return;
+    if (serving_) return;
     const ListenAddress address = parse_listen(config_.listen.empty() ? "0" : config_.listen);
     host_ = address.host;
     const std::string where = host_ + ":" + std::to_string(address.port);
@@ -177,35 +222,39 @@ void HttpServer::start() {
         throw std::runtime_error("web server: " + host_ + " is not an address of this machine; change [web] listen");
     std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> owned(found, freeaddrinfo);
 
-    const unsigned threads = static_cast<unsigned>(std::max(1, config_.threads));
+    std::unique_ptr<Serving> serving(
+        new Serving{this, static_cast<uint64_t>(config_.max_body_kib) * 1024, RequestWorkers(std::max(1, config_.threads))});
     const unsigned connections = static_cast<unsigned>(config_.threads + config_.max_pending);
     const unsigned timeout = static_cast<unsigned>(std::max(config_.read_timeout_s, config_.write_timeout_s));
     std::string why;  // libmicrohttpd's last message while starting
     start_message = &why;
     // No MHD_OPTION_LISTENING_ADDRESS_REUSE: SO_REUSEADDR only (a quick restart), never SO_REUSEPORT,
     // which would let a second recorder on the same port silently take half the requests.
-    daemon_ = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_TURBO |
-                                   (found->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0),
-                               0, nullptr, nullptr, &on_request, this,
-                               MHD_OPTION_EXTERNAL_LOGGER, &on_log, nullptr,  // first: it hears about the options too
-                               MHD_OPTION_SOCK_ADDR, found->ai_addr,
-                               MHD_OPTION_THREAD_POOL_SIZE, threads > 1 ? threads : 0u,
-                               MHD_OPTION_CONNECTION_LIMIT, connections,
-                               MHD_OPTION_CONNECTION_TIMEOUT, timeout,
-                               MHD_OPTION_NOTIFY_COMPLETED, &on_completed, nullptr,
-                               MHD_OPTION_NOTIFY_CONNECTION, &on_connection, nullptr,
-                               MHD_OPTION_END);
+    serving->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+                                           MHD_USE_ERROR_LOG | MHD_USE_TURBO | (found->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+                                       0, nullptr, nullptr, &on_request, serving.get(),
+                                       MHD_OPTION_EXTERNAL_LOGGER, &on_log, nullptr,  // first: it hears about the options too
+                                       MHD_OPTION_SOCK_ADDR, found->ai_addr,
+                                       MHD_OPTION_CONNECTION_LIMIT, connections,
+                                       MHD_OPTION_CONNECTION_TIMEOUT, timeout,
+                                       MHD_OPTION_NOTIFY_COMPLETED, &on_completed, nullptr,
+                                       MHD_OPTION_NOTIFY_CONNECTION, &on_connection, nullptr,
+                                       MHD_OPTION_END);
     start_message = nullptr;
-    if (!daemon_)
+    if (!serving->daemon)
         throw std::runtime_error("web server: cannot listen on " + where + " (" + (why.empty() ? "in use, or not an address of this machine" : why) +
                                  "); change [web] listen");
-    port_ = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT)->port;
+    port_ = MHD_get_daemon_info(serving->daemon, MHD_DAEMON_INFO_BIND_PORT)->port;
+    serving_ = std::move(serving);
 }
 
 void HttpServer::stop() {
-    if (!daemon_) return;
-    MHD_stop_daemon(daemon_);  // closes every connection and joins the pool
-    daemon_ = nullptr;
+    if (!serving_) return;
+    // Every connection a worker holds is resumed before libmicrohttpd may stop (its rule): running
+    // handlers finish, waiting ones answer 503, new ones are refused with 503.
+    serving_->workers.stop();
+    MHD_stop_daemon(serving_->daemon);  // closes every connection and joins the network thread
+    serving_.reset();
 }
 
 }  // namespace lectern

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 namespace lectern {
 namespace {
@@ -28,13 +29,15 @@ const char* error_text(int status) {
     }
 }
 
-HttpServer::HttpServer(WebConfig config) : config_(std::move(config)) {}
-
-HttpServer::~HttpServer() { stop(); }
 
 void HttpServer::get(const std::string& pattern, HttpHandler handler) {
-    if (is_literal(pattern)) literal_gets_[pattern] = std::move(handler);
+    if (is_literal(pattern)) literal_gets_[pattern] = {std::move(handler), false};
     else patterns_.push_back({false, std::regex(pattern), std::move(handler)});
+}
+
+void HttpServer::get_immediate(const std::string& path, HttpHandler handler) {
+    if (!is_literal(path)) throw std::invalid_argument("get_immediate takes a literal path, not \"" + path + "\"");
+    literal_gets_[path] = {std::move(handler), true};
 }
 
 void HttpServer::post(const std::string& pattern, HttpHandler handler) {
@@ -56,28 +59,22 @@ bool HttpServer::serve_files(const std::string& mount, const std::filesystem::pa
     return true;
 }
 
-bool HttpServer::route(WebRequest& req, WebResponse& res) const {
+HttpServer::Route HttpServer::route_of(WebRequest& req) const {
     const bool get = req.method == "GET" || req.method == "HEAD";
     if (get) {
         // Literal GET routes first: no file can shadow the API, and an API request costs no stat().
-        if (auto literal = literal_gets_.find(req.path); literal != literal_gets_.end()) {
-            literal->second(req, res);
-            return true;
-        }
-        if (auto file = find_static_file(mounts_, req.path)) {
-            if (!res.set_file(*file, content_type_for(*file))) reply_error(res, 404, error_text(404));
-            return true;
-        }
+        if (auto literal = literal_gets_.find(req.path); literal != literal_gets_.end())
+            return {&literal->second.handler, literal->second.immediate, {}};
+        if (auto file = find_static_file(mounts_, req.path)) return {nullptr, true, std::move(file)};
     }
-    if (!get && req.method != "POST") return false;
+    if (!get && req.method != "POST") return {};
     std::smatch groups;
     for (const PatternRoute& r : patterns_) {
         if (r.post == get || !std::regex_match(req.path, groups, r.pattern)) continue;
         req.matches.assign(groups.begin(), groups.end());
-        r.handler(req, res);
-        return true;
+        return {&r.handler, false, {}};
     }
-    return false;
+    return {};
 }
 
 std::string HttpServer::allowed_methods(const std::string& path) const {
@@ -87,9 +84,13 @@ std::string HttpServer::allowed_methods(const std::string& path) const {
     return get && post ? "GET, HEAD, POST" : get ? "GET, HEAD" : post ? "POST" : "";
 }
 
-void HttpServer::answer(WebRequest& req, WebResponse& res) const {
+void HttpServer::answer(const WebRequest& req, WebResponse& res, const Route& route) const {
     try {
-        if (!route(req, res)) {
+        if (route.handler) {
+            (*route.handler)(req, res);
+        } else if (route.file) {
+            if (!res.set_file(*route.file, content_type_for(*route.file))) reply_error(res, 404, error_text(404));
+        } else {
             const std::string allowed = allowed_methods(req.path);
             reply_error(res, allowed.empty() ? 404 : 405, error_text(allowed.empty() ? 404 : 405));
             if (!allowed.empty()) res.set_header("Allow", allowed);

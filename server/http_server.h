@@ -1,6 +1,9 @@
 // The one embedded HTTP server (libmicrohttpd): the status API, metrics, remote control and the
-// recordings page all register their routes on it. It serves from its own pool of `threads` epoll
-// threads, never from the frame thread or the recording path; slow clients are dropped after the
+// recordings page all register their routes on it. One network thread (lectern-web, epoll) reads and
+// writes every connection without blocking; handlers run on a pool of `threads` workers
+// (lectern-http), except the few registered with get_immediate, which only copy a published snapshot
+// and are answered on the network thread itself (no hand-over: the cheapest path for the status API
+// and metrics). Never the frame thread or the recording path. Idle clients are dropped after the
 // read/write timeouts and at most `threads + max_pending` connections are held (beyond, new ones wait
 // in the kernel's backlog). Handlers see Lectern's own WebRequest/WebResponse (web_types.h).
 //
@@ -13,12 +16,12 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-struct MHD_Daemon;
 
 namespace lectern {
 
@@ -34,6 +37,9 @@ public:
     // dot) is answered before the files and the regular expressions: a file cannot shadow it, and
     // serving it costs no look at the disk. GET routes answer HEAD too.
     void get(const std::string& pattern, HttpHandler handler);
+    // A literal GET path whose handler never waits (it copies a snapshot or a constant): answered on
+    // the network thread, so it must not block, lock for long or touch the disk.
+    void get_immediate(const std::string& path, HttpHandler handler);
     void post(const std::string& pattern, HttpHandler handler);
     // A part adds its routes in one call, e.g. server.add_routes(archive_routes(catalog)).
     void add_routes(const std::function<void(HttpServer&)>& routes) { routes(*this); }
@@ -50,24 +56,38 @@ public:
     const std::string& host() const { return host_; }
 
     const WebConfig& config() const { return config_; }
-    // Routes one whole request and fills `res`: the handler's answer, or a JSON error (404, 405, 500
-    // for a handler that threw, without its text). Called by the server's threads (http_daemon.cpp).
-    void answer(WebRequest& req, WebResponse& res) const;
+
+    // What answers a request (found as soon as its headers are in): a handler, a file, or neither
+    // (404/405). `immediate`: answered on the network thread, not handed to a worker.
+    struct Route {
+        const HttpHandler* handler = nullptr;
+        bool immediate = true;
+        std::optional<std::filesystem::path> file;
+    };
+    Route route_of(WebRequest& req) const;  // fills req.matches for a pattern
+    // Fills `res`: the handler's answer, the file, or a JSON error (404, 405 with Allow, 500 for a
+    // handler that threw, without its text). Called by the server's threads (http_daemon.cpp).
+    void answer(const WebRequest& req, WebResponse& res, const Route& route) const;
+
+    struct Serving;  // the running server: libmicrohttpd and the workers (http_daemon.cpp)
 
 private:
+    struct LiteralRoute {
+        HttpHandler handler;
+        bool immediate = false;
+    };
     struct PatternRoute {
         bool post = false;
         std::regex pattern;
         HttpHandler handler;
     };
-    bool route(WebRequest& req, WebResponse& res) const;
     std::string allowed_methods(const std::string& path) const;  // "" = no such path
 
     WebConfig config_;
-    std::unordered_map<std::string, HttpHandler> literal_gets_;
+    std::unordered_map<std::string, LiteralRoute> literal_gets_;
     std::vector<PatternRoute> patterns_;
     std::vector<FileMount> mounts_;
-    MHD_Daemon* daemon_ = nullptr;
+    std::unique_ptr<Serving> serving_;
     std::string host_;
     int port_ = 0;
 };

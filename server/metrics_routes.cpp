@@ -82,7 +82,7 @@ std::string metrics_text(const StationStatus& s) {
 
 void add_metrics_routes(HttpServer& server, const StatusBoard& board) {
     auto cache = std::make_shared<RenderedCache>(metrics_text);
-    server.get("/metrics", [&board, cache](const WebRequest&, WebResponse& res) {
+    server.get_immediate("/metrics", [&board, cache](const WebRequest&, WebResponse& res) {
         reply(res, 200, *cache->text(board.latest()), "text/plain; version=0.0.4; charset=utf-8");
     });
 }

@@ -73,13 +73,13 @@ nlohmann::json status_json(const StationStatus& s) {
 }
 
 void add_status_routes(HttpServer& server, const StatusBoard& board) {
-    server.get("/readyz", [&board](const WebRequest&, WebResponse& res) {
+    server.get_immediate("/readyz", [&board](const WebRequest&, WebResponse& res) {
         std::string why = not_ready_reason(*board.latest());
         if (why.empty()) return reply(res, 200, "ready\n");
         reply(res, 503, "not ready: " + why + "\n");
     });
     auto cache = std::make_shared<RenderedCache>([](const StationStatus& s) { return status_json(s).dump(2) + "\n"; });
-    server.get("/api/v1/status", [&board, cache](const WebRequest&, WebResponse& res) {
+    server.get_immediate("/api/v1/status", [&board, cache](const WebRequest&, WebResponse& res) {
         reply(res, 200, *cache->text(board.latest()), "application/json");
     });
     server.get("/api/v1/preview.jpg", [&board](const WebRequest&, WebResponse& res) {

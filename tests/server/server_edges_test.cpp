@@ -10,11 +10,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <memory>
+#include <thread>
 
 using namespace lectern;
 using lectern::test::curl;
@@ -243,4 +246,32 @@ TEST_CASE("stop returns promptly with clients connected, and the port is free ag
     HttpServer again(c);
     CHECK_NOTHROW(again.start());
     CHECK(again.port() == port);
+}
+
+TEST_CASE("a handler that waits holds a worker, not the status API, and stop waits for it") {
+    WebConfig c = test::test_web_config();
+    c.threads = 1;  // the one worker is busy while /slow waits
+    c.read_timeout_s = c.write_timeout_s = 30;
+    auto server = std::make_unique<HttpServer>(c);
+    std::atomic<bool> started = false;
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    server->get("/slow", [&started, released](const WebRequest&, WebResponse& res) {
+        started = true;
+        released.wait_for(std::chrono::seconds(20));
+        reply(res, 200, "late");
+    });
+    server->get_immediate("/ping", [](const WebRequest&, WebResponse& res) { reply(res, 200, "pong"); });
+    server->start();
+    const int port = server->port();
+    auto slow = std::async(std::launch::async, [port] { return curl(port, "/slow"); });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!started && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+    REQUIRE(started);
+    CHECK(seconds_for([&] { CHECK(curl(port, "/ping").body == "pong"); }) < 2.0);
+    auto stopped = std::async(std::launch::async, [&server] { server->stop(); });
+    CHECK(stopped.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout);  // the handler still runs
+    release.set_value();
+    CHECK(stopped.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
+    CHECK(slow.get().body == "late");
 }
