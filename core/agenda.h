@@ -56,6 +56,9 @@ struct AgendaChange {
     std::string title;    // the item's title (the old one when cancelled)
     std::string detail;   // "moved 10:20 → 10:35", "room Saal 1 → Saal 2", "added Sat 14:00 in Saal 2"
     TimePoint noticed{};  // when a running kiosk saw it (zero for `agenda diff`)
+    // Cancelled only: where and when the item was, so the lobby can still say so in its room.
+    std::string room_id;
+    TimePoint was_start{}, was_end{};
 };
 
 struct Event {

@@ -2,7 +2,9 @@
 
 #include "local_time.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 namespace lectern {
 
@@ -69,16 +71,32 @@ std::vector<AgendaChange> diff_agendas(const Agenda& before, const Agenda& after
     for (const auto& item : before.items)
         if (old_items.count(item.id))
             out.push_back({ChangeKind::Cancelled, item.id, item.title,
-                           "cancelled (was " + format_local(item.start, zone, "%a %H:%M") + " in " + room_name(before, item.room_id) + ")"});
+                           "cancelled (was " + format_local(item.start, zone, "%a %H:%M") + " in " + room_name(before, item.room_id) + ")",
+                           TimePoint{}, item.room_id, item.start, item.end});
     return out;
 }
 
 void carry_changes(const Agenda& before, Agenda& after, TimePoint now, seconds shown_for) {
     after.changes = diff_agendas(before, after);
     for (auto& change : after.changes) change.noticed = now;
-    for (const auto& earlier : before.changes)
-        if (now - earlier.noticed < shown_for) after.changes.push_back(earlier);
+    std::set<std::string> ids;
+    for (const auto& item : after.items) ids.insert(item.id);
+    for (const auto& earlier : before.changes) {
+        const bool back = earlier.kind == ChangeKind::Cancelled && ids.count(earlier.item_id);  // re-added since
+        if (now - earlier.noticed < shown_for && !back) after.changes.push_back(earlier);
+    }
     after.changes_shown_for = shown_for;
+}
+
+std::vector<const AgendaChange*> recent_cancellations(const Agenda& agenda, const std::string& room_id, TimePoint now) {
+    std::vector<const AgendaChange*> out;
+    std::set<std::string> seen;
+    for (const auto& change : agenda.changes)
+        if (change.kind == ChangeKind::Cancelled && change.room_id == room_id && now - change.noticed < agenda.changes_shown_for &&
+            change.was_end > now && seen.insert(change.item_id).second)
+            out.push_back(&change);
+    std::stable_sort(out.begin(), out.end(), [](const AgendaChange* a, const AgendaChange* b) { return a->was_start < b->was_start; });
+    return out;
 }
 
 std::string change_mark(const Agenda& agenda, const std::string& item_id, TimePoint now) {

@@ -19,6 +19,10 @@ std::vector<AgendaChange> diff_agendas(const Agenda& before, const Agenda& after
 // (noticed = now), then the earlier ones still within shown_for.
 void carry_changes(const Agenda& before, Agenda& after, TimePoint now, seconds shown_for);
 
+// The items of a room a reload cancelled, while the lobby still says so: noticed within the
+// agenda's changes_shown_for and not yet over at their old times; earliest first.
+std::vector<const AgendaChange*> recent_cancellations(const Agenda& agenda, const std::string& room_id, TimePoint now);
+
 // The mark a screen shows on an item ("moved 10:20 → 10:35"), or "" when it did not change lately.
 std::string change_mark(const Agenda& agenda, const std::string& item_id, TimePoint now);
 

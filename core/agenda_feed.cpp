@@ -10,6 +10,7 @@ std::string staleness_text(const FeedStatus& status, TimePoint now, const std::s
     if (!status.active || !status.as_of || now - *status.as_of <= stale_after) return "";
     auto minutes_text = [](seconds s) {
         const long long m = std::chrono::duration_cast<minutes>(s).count();
+        if (m < 1) return std::string("under a minute");  // stale_after may be under a minute
         if (m < 60) return std::to_string(m) + " min";
         return std::to_string(m / 60) + " h" + (m % 60 ? " " + std::to_string(m % 60) + " min" : "");
     };

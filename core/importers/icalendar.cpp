@@ -125,6 +125,10 @@ public:
         e.where = "VEVENT";
         const char* uid = icalcomponent_get_uid(ev);
         e.id = uid ? uid : "";
+        // An override of one occurrence takes that occurrence's id, so that moving it upstream is
+        // told as "moved", not as one item cancelled and another added.
+        if (const icaltimetype rid = icalcomponent_get_recurrenceid(ev); !icaltime_is_null_time(rid) && !e.id.empty())
+            e.id += std::string("@") + icaltime_as_ical_string(rid);
         e.title = icalcomponent_get_summary(ev) ? icalcomponent_get_summary(ev) : "";
         e.room = icalcomponent_get_location(ev) ? icalcomponent_get_location(ev) : "";
         e.persons = speakers_of(ev);

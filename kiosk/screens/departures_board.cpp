@@ -42,22 +42,39 @@ void draw_row(const ScreenContext& ctx, const Room& room, const Columns& c, cons
         if (nn.next) text(f.small, ImVec2(c.next, y2), colour::text_dim, speaker_line(ctx.agenda, *nn.next), c.right - c.next);
     }
     text(f.body_bold, ImVec2(c.room, y), colour::text, room.name, c.now - c.room - gap);
+    const float tag_y = y + (f.body->FontSize - f.small->FontSize) / 2 - 2 * u;
     if (nn.now) {
         const std::string until = "until " + clock_text(nn.now->end, zone);
         const float until_w = measure(f.small, until).x;
-        const float title_w = c.next - c.now - gap - until_w - gap;
-        const float used = text(f.body, ImVec2(c.now, y), colour::text, nn.now->title, title_w).x;
-        text(f.small, ImVec2(c.now + used + gap, y + (f.body->FontSize - f.small->FontSize) / 2), colour::text_dim, until);
+        float x = c.now;
+        // The item on now changed too (speakers, room, time): marked as on the room cards.
+        if (std::string mark = change_mark(ctx.agenda, nn.now->id, ctx.now); !mark.empty() && measure(f.small, mark).x < (c.next - c.now - until_w) / 2)
+            x += tag(f.small, ImVec2(x, tag_y), colour::warning, colour::background, mark) + gap;
+        const float title_w = c.next - x - gap - until_w - gap;
+        const float used = title_w > 0 ? text(f.body, ImVec2(x, y), colour::text, nn.now->title, title_w).x : 0;
+        text(f.small, ImVec2(x + used + gap, y + (f.body->FontSize - f.small->FontSize) / 2), colour::text_dim, until);
     } else {
         text(f.body, ImVec2(c.now, y), colour::text_dim, "free", c.next - c.now - gap);
     }
+    // A reload cancelled an item here that came before the next one (or there is no next): say so first.
+    const auto cancelled = recent_cancellations(ctx.agenda, room.id, ctx.now);
+    float next_x = c.next;
+    if (!cancelled.empty() && (!nn.next || cancelled.front()->was_start <= nn.next->start)) {
+        const std::string what = "cancelled " + clock_text(cancelled.front()->was_start, zone);
+        if (!nn.next) {
+            next_x += tag(f.small, ImVec2(next_x, tag_y), colour::warning, colour::background, what) + gap;
+            if (next_x < c.right) text(f.body, ImVec2(next_x, y), colour::text_dim, cancelled.front()->title, c.right - next_x);
+        } else if (measure(f.small, what).x < (c.right - c.next) / 3) {
+            next_x += tag(f.small, ImVec2(next_x, tag_y), colour::warning, colour::background, what) + gap;
+        }
+    }
     if (nn.next) {
-        float x = c.next + text(f.body_bold, ImVec2(c.next, y), colour::next, when_text(nn.next->start, ctx.now, zone)).x + gap;
+        float x = next_x + text(f.body_bold, ImVec2(next_x, y), colour::next, when_text(nn.next->start, ctx.now, zone)).x + gap;
         // A reload moved or changed it: the mark says how ("moved 10:20 → 10:35").
         if (std::string mark = change_mark(ctx.agenda, nn.next->id, ctx.now); !mark.empty() && measure(f.small, mark).x < (c.right - x) / 2)
-            x += tag(f.small, ImVec2(x, y + (f.body->FontSize - f.small->FontSize) / 2 - 2 * u), colour::warning, colour::background, mark) + gap;
+            x += tag(f.small, ImVec2(x, tag_y), colour::warning, colour::background, mark) + gap;
         if (x < c.right) text(f.body, ImVec2(x, y), colour::text, nn.next->title, c.right - x);
-    } else {
+    } else if (cancelled.empty()) {
         text(f.body, ImVec2(c.next, y), colour::text_dim, "—", c.right - c.next);
     }
 }

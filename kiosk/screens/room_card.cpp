@@ -126,6 +126,19 @@ void draw_later(const ScreenContext& ctx, const Room& room, const AgendaItem& ne
     }
 }
 
+// A reload cancelled items of this room: "CANCELLED 09:20 Mesh Networks" (and how many more), one line.
+float draw_cancelled(const ScreenContext& ctx, const std::vector<const AgendaChange*>& cancelled, ImVec2 at, float w) {
+    const Fonts& f = ctx.fonts;
+    const float u = f.unit;
+    float x = at.x;
+    x += tag(f.small, ImVec2(x, at.y + 4 * u), colour::warning, colour::background, "CANCELLED") + 16 * u;
+    if (x < at.x + w) x += text(f.body_bold, ImVec2(x, at.y), colour::text_dim, clock_text(cancelled.front()->was_start, ctx.agenda.event.time_zone), at.x + w - x).x + 16 * u;
+    std::string line = cancelled.front()->title;
+    if (cancelled.size() > 1) line += " · and " + std::to_string(cancelled.size() - 1) + " more";
+    if (x < at.x + w) text(f.body, ImVec2(x, at.y), colour::text_dim, line, at.x + w - x);
+    return at.y + f.body_bold->FontSize + 20 * u;
+}
+
 }  // namespace
 
 void draw_room_card(const ScreenContext& ctx, const Room& room, const Rect& r) {
@@ -140,8 +153,10 @@ void draw_room_card(const ScreenContext& ctx, const Room& room, const Rect& r) {
     at.y += f.heading->FontSize + 18 * u;
 
     const NowNext nn = now_next(ctx.agenda, room.id, ctx.now);
+    const auto cancelled = recent_cancellations(ctx.agenda, room.id, ctx.now);
     const float next_h = nn.next ? f.body_bold->FontSize + 60 * u : 0;
-    const float now_bottom = r.max.y - pad - next_h;
+    const float cancelled_h = cancelled.empty() ? 0 : f.body_bold->FontSize + 20 * u;
+    const float now_bottom = r.max.y - pad - next_h - cancelled_h;
     if (nn.now) {
         at.y = draw_now(ctx, *nn.now, at, w, now_bottom);
     } else {
@@ -160,6 +175,7 @@ void draw_room_card(const ScreenContext& ctx, const Room& room, const Rect& r) {
         const bool two_lines = now_bottom - at.y > 2.4f * f.title->FontSize;
         at.y += text_wrapped(f.title, at, w, colour::text, message, two_lines ? 2 : 1) + 20 * u;
     }
+    if (!cancelled.empty()) at.y = draw_cancelled(ctx, cancelled, at, w);
     if (nn.next) {
         ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + w, at.y), colour::track, 2 * u);
         at.y = draw_next(ctx, *nn.next, ImVec2(at.x, at.y + 18 * u), w, r.max.y - pad);

@@ -89,3 +89,17 @@ TEST_CASE("a half-written agenda file is read again once complete, even when its
     CHECK(source.current()->items.at(0).title == "Second");
     CHECK(source.problem().empty());
 }
+
+TEST_CASE("the staleness badge says the copy's age in whole minutes, and 'under a minute' before the first") {
+    FeedStatus status;
+    status.active = true;
+    const TimePoint nine = *parse_rfc3339("2024-12-27T09:00:00+01:00");
+    status.as_of = nine;
+    const std::string zone = "Europe/Berlin";
+    CHECK(staleness_text(status, nine + seconds{5}, zone, seconds{10}).empty());
+    CHECK(staleness_text(status, nine + seconds{15}, zone, seconds{10}) == "programme as of 09:00 — not refreshed for under a minute");
+    CHECK(staleness_text(status, nine + minutes{25}, zone, seconds{10}) == "programme as of 09:00 — not refreshed for 25 min");
+    status.failing_since = nine + minutes{20};
+    CHECK(staleness_text(status, nine + minutes{20} + seconds{30}, zone, seconds{10}) == "programme as of 09:00 — offline under a minute");
+    CHECK(staleness_text(status, nine + minutes{95}, zone, seconds{10}) == "programme as of 09:00 — offline 1 h 15 min");
+}

@@ -49,6 +49,16 @@ Agenda programme(int rooms) {
     for (const auto& item : a.items)
         if (item.start > kNow && item.start < kNow + minutes{60})
             a.changes.push_back({ChangeKind::Moved, item.id, item.title, "moved 10:20 → 10:30", kNow});
+    // ...and cancelled one item in every room, which the lobby still names in its room.
+    for (const auto& room : a.rooms)
+        a.changes.push_back({ChangeKind::Cancelled, room.id + "-gone", "A Cancelled Talk With Quite A Long Title About Mesh Networks",
+                             "cancelled (was Sat 10:20 in " + room.name + ")", kNow, room.id, kNow + minutes{10}, kNow + minutes{40}});
+    return a;
+}
+
+Agenda without_cancellations(Agenda a) {
+    a.changes.erase(std::remove_if(a.changes.begin(), a.changes.end(), [](const AgendaChange& c) { return c.kind == ChangeKind::Cancelled; }),
+                    a.changes.end());
     return a;
 }
 
@@ -83,8 +93,10 @@ struct Screen {
             renderer->end_frame(frame == 1 && !png.empty());
         }
         if (!png.empty()) renderer->save_png(png);
+        last_hash = renderer->picture_hash();
         return crossed;
     }
+    uint64_t last_hash = 0;
 };
 
 }  // namespace
@@ -103,5 +115,19 @@ TEST_CASE("every public screen fits its boxes with 1, 5, 20 and 100 rooms at fou
                 const auto crossed = screen.render(a, name, std::string(name) == "lobby" ? "screenshots/" + label + ".png" : "");
                 CHECK_MESSAGE(crossed.empty(), (crossed.empty() ? "" : crossed.front()));
             }
+    }
+}
+
+TEST_CASE("an item a reload cancelled is named in its room on the lobby, on room cards and on the departures board") {
+    std::filesystem::create_directories("screenshots");
+    Screen screen(1920, 1080, programme(20));
+    for (int rooms : {2, 20}) {  // two rooms: cards; twenty: the board
+        CAPTURE(rooms);
+        const Agenda cancelled = programme(rooms);
+        const std::string png = "screenshots/lobby-cancelled-" + std::to_string(rooms) + "-rooms-1920x1080.png";
+        CHECK(screen.render(cancelled, "lobby", png).empty());
+        const auto with = screen.last_hash;
+        CHECK(screen.render(without_cancellations(cancelled), "lobby", "").empty());
+        CHECK(with != screen.last_hash);
     }
 }
