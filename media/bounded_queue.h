@@ -1,5 +1,6 @@
 // A fixed-capacity queue between two threads. A live producer uses try_push and counts what does
-// not fit; a non-live one (a file read as fast as possible) waits with push.
+// not fit (a network stream waits a little with push_until); a non-live one (a file read as fast
+// as possible) waits with push.
 #pragma once
 
 #include <chrono>
@@ -27,6 +28,15 @@ public:
         std::unique_lock lock(mutex_);
         room_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
         if (closed_) return false;
+        items_.push_back(std::move(value));
+        ready_.notify_one();
+        return true;
+    }
+    // Waits for room until deadline; false (value kept) when it is still full then, or closed.
+    bool push_until(T& value, std::chrono::steady_clock::time_point deadline) {
+        std::unique_lock lock(mutex_);
+        if (!room_.wait_until(lock, deadline, [&] { return closed_ || items_.size() < capacity_; }) || closed_)
+            return false;
         items_.push_back(std::move(value));
         ready_.notify_one();
         return true;

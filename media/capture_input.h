@@ -45,8 +45,12 @@ public:
     double last_video_time() const { return last_video_time_; }
     // Steady-clock seconds at which the last frame read (video or audio) was captured.
     double last_capture_time() const { return last_capture_time_; }
+    // The last frame read was held until the stream's backlog was read (an RTSP camera's first
+    // second): it is in memory already and comes in a burst with the others.
+    bool from_backlog() const { return from_backlog_; }
 
 private:
+    double arrival_of(int index) const;
     struct Ready {
         Read kind;
         av::FramePtr frame;
@@ -80,6 +84,8 @@ private:
     double video_end_ = 0;  // media time just after the last picture decoded
     double audio_next_;     // media time just after the last sample handed out (NaN before the first)
     double last_video_time_ = 0, last_capture_time_ = 0;
+    size_t held_ = 0;  // entries of ready_ still to hand out that were held for the backlog
+    bool from_backlog_ = false;
 };
 
 }  // namespace lectern

@@ -1,5 +1,5 @@
-// The Recorder's public side and its capture threads: open the sources, read and decode, hand
-// video to the bounded queue and audio to the audio buffer and meter, reconnect with backoff.
+// The Recorder's public side: open the sources and start the capture threads (capture_threads.cpp)
+// and the encode thread (encode_loop.cpp), commands, status, close.
 #include "recorder_impl.h"
 
 #include "disk_watch.h"
@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <pthread.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -39,7 +38,7 @@ Recorder::Impl::Impl(MediaConfig c, bool rt)
       preview(config.preview_width, config.preview_fps, config.fps),
       finalizer(std::make_unique<Finalizer>()) {}
 
-Recorder::Recorder(MediaConfig config, bool real_time) : impl_(std::make_unique<Impl>(std::move(config), real_time)) {}
+Recorder::Recorder(MediaConfig config, bool real_time) : impl_(std::make_shared<Impl>(std::move(config), real_time)) {}
 
 Recorder::~Recorder() { close(); }
 
@@ -71,11 +70,6 @@ tl::expected<int, std::string> lock_folder(const std::string& dir) {
                               "stop that one, or give this one another folder with --out or [media] output_dir");
     }
     return fd;
-}
-
-void sleep_unless(const std::atomic<bool>& quit, std::chrono::steady_clock::duration d) {
-    for (auto end = std::chrono::steady_clock::now() + d; !quit && std::chrono::steady_clock::now() < end;)
-        std::this_thread::sleep_for(50ms);
 }
 
 }  // namespace
@@ -115,80 +109,10 @@ tl::expected<void, std::string> Recorder::open() {
     m.recovered = m.finalizer->recover(m.output_dir);
     m.opened = true;
     unlock.keep = true;
-    m.threads.emplace_back([&m, in = std::move(video_input)]() mutable { m.capture_loop(std::move(in), 0); });
-    if (audio_input)
-        m.threads.emplace_back([&m, in = std::move(audio_input)]() mutable { m.capture_loop(std::move(in), 1); });
+    Impl::start_capture(impl_, std::move(video_input), 0);
+    if (audio_input) Impl::start_capture(impl_, std::move(audio_input), 1);
     m.encode_thread = std::thread([&m] { m.encode_loop_guarded(); });
     return {};
-}
-
-void Recorder::Impl::set_source_problem(int role, std::string problem) {
-    std::lock_guard lock(source_mutex);
-    source_problem[role] = std::move(problem);
-}
-
-void Recorder::Impl::capture_loop(std::unique_ptr<CaptureInput> input, int role) {
-    pthread_setname_np(pthread_self(), role == 0 ? "lectern-capture" : "lectern-audio");
-    const SourceSpec spec = input->spec();
-    auto backoff = std::chrono::steady_clock::duration(1s);
-    while (!quit) {
-        if (!input) {
-            input = std::make_unique<CaptureInput>(spec, format, quit);
-            if (auto ok = input->open(); !ok) {
-                input.reset();
-                set_source_problem(role, ok.error() + "; trying again in " +
-                                             std::to_string(std::chrono::duration_cast<std::chrono::seconds>(backoff).count()) + " s");
-                sleep_unless(quit, backoff);
-                backoff = std::min<std::chrono::steady_clock::duration>(backoff * 2, 30s);
-                continue;
-            }
-        }
-        set_source_problem(role, "");
-        if (role == 0) video_ok = true;
-        backoff = 1s;
-        bool ended_for_good = pump(*input, role);
-        if (role == 0) video_ok = false;
-        std::string why = input->error().empty() ? spec.what + " stopped" : input->error();
-        input.reset();
-        if (quit) break;
-        if (ended_for_good || !spec.reconnect) {
-            set_source_problem(role, spec.what + " has ended");
-            return;
-        }
-        set_source_problem(role, why + "; reconnecting");
-        sleep_unless(quit, backoff);
-    }
-}
-
-// Reads until the source ends or fails; true when it ended and will not come back.
-bool Recorder::Impl::pump(CaptureInput& input, int role) {
-    const bool live = input.spec().live;
-    const int64_t generation = role == 0 ? ++input_generation : 0;
-    av::FramePtr frame;
-    while (!quit) {
-        switch (input.read(frame)) {
-            case CaptureInput::Read::Video: {
-                ++frames_captured;
-                CapturedFrame captured{std::move(frame), input.last_video_time(), generation,
-                                       input.last_capture_time()};
-                if (live) {
-                    // A live source cannot wait: when the queue is full the frame is dropped, counted.
-                    if (!video_queue.try_push(std::move(captured))) ++dropped_frames;
-                } else if (!video_queue.push(std::move(captured))) {
-                    return true;
-                }
-                break;
-            }
-            case CaptureInput::Read::Audio:
-                meter.add(frame.get());
-                audio.push(frame.get(), input.last_capture_time());
-                break;
-            case CaptureInput::Read::Again: std::this_thread::sleep_for(5ms); break;
-            case CaptureInput::Read::End: return !input.spec().reconnect;
-            case CaptureInput::Read::Failed: return false;
-        }
-    }
-    return true;
 }
 
 // An exception on the encode thread would end the process and lose every open file: it becomes
@@ -282,8 +206,7 @@ void Recorder::close() {
     m.quit = true;
     m.video_queue.close();
     if (m.encode_thread.joinable()) m.encode_thread.join();
-    for (auto& t : m.threads) t.join();
-    m.threads.clear();
+    m.join_capture_threads();
     m.finalizer->drain();
     if (m.lock_fd >= 0) ::close(m.lock_fd);
     m.lock_fd = -1;

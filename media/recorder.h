@@ -66,13 +66,15 @@ public:
     int recovered_at_open() const;
     std::vector<std::string> finalize_errors() const;
 
-    // Stops everything and waits for every file to be finalized.
+    // Stops everything and waits for every file to be finalized. A source whose read does not
+    // return (a PulseAudio source that sends nothing) is waited for at most 2 s after that, then
+    // left to end by itself, with a line on stderr naming it.
     void close();
 
     struct Impl;
 
 private:
-    std::unique_ptr<Impl> impl_;
+    std::shared_ptr<Impl> impl_;  // shared with the capture threads (capture_threads.cpp)
 };
 
 }  // namespace lectern

@@ -65,8 +65,16 @@ struct Recorder::Impl {
     std::unique_ptr<Finalizer> finalizer;
     int recovered = 0;
 
-    // Capture side.
-    std::vector<std::thread> threads;
+    // Capture side. A capture thread holds a shared_ptr to this state (capture_threads.cpp).
+    struct CaptureThread {
+        std::thread thread;
+        std::future<void> done;  // ready once capture_loop has returned
+        std::string what;
+    };
+    static constexpr int kCaptureJoinSeconds = 2;
+    std::vector<CaptureThread> threads;
+    static void start_capture(const std::shared_ptr<Impl>& self, std::unique_ptr<CaptureInput> input, int role);
+    void join_capture_threads();
     std::atomic<int64_t> frames_captured{0}, dropped_frames{0};
     std::atomic<bool> video_ok{false};
     int64_t input_generation = 0;  // capture thread only

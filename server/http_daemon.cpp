@@ -28,7 +28,7 @@
 namespace lectern {
 namespace {
 
-// httplib's limit, kept: longer request lines are refused before routing.
+// The limit the server had with cpp-httplib (8 KiB), kept: longer paths get 414 before routing.
 constexpr size_t kMaxPathBytes = 8192;
 
 // One request while it is read and answered: created at its first callback (headers only), deleted

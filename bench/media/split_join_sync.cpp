@@ -1,10 +1,13 @@
 // Sound and picture across a gapless split ("Next speaker") and across the undo join that merges
 // the second file back into the first: the sync pattern is recorded in real time for two speeches,
 // split between them, and the offset (sound − picture) is reported at the start and end of each
-// file and, after the join, at the join point.
+// file and, after the join, at the join point. With CONFIG.toml the source is its [media] section
+// (an RTSP camera serving the sync pattern, with or without a PulseAudio microphone: see
+// BENCHMARKS.md), at its size; without, the synthetic sync pattern at 640x360.
 //
-//   build/bin/lectern_split_join_sync [SECONDS_PER_SPEECH (30)] [OUTPUT_DIR (/tmp/lectern-split-join)]
+//   build/bin/lectern_split_join_sync [SECONDS_PER_SPEECH (30)] [OUTPUT_DIR (/tmp/lectern-split-join)] [CONFIG.toml]
 #include "av_ptr.h"
+#include "lectern_config.h"
 #include "recorder.h"
 #include "segment_join.h"
 #include "sync_probe.h"
@@ -76,10 +79,14 @@ int main(int argc, char** argv) {
     const std::string dir = argc > 2 ? argv[2] : "/tmp/lectern-split-join";
     std::filesystem::remove_all(dir);
     MediaConfig c;
-    c.source = "sync";
-    c.width = 640;
-    c.height = 360;
-    c.fps = 30;
+    if (argc > 3) {
+        c = load_config(argv[3]).media;
+    } else {
+        c.source = "sync";
+        c.width = 640;
+        c.height = 360;
+        c.fps = 30;
+    }
     c.output_dir = dir;
     c.disk_warn_mb = 0;
     Recorder recorder(c);
@@ -94,9 +101,11 @@ int main(int argc, char** argv) {
     auto second = recorder.wait_finished(std::chrono::seconds(static_cast<int>(4 * seconds) + 60));
     if (!first || !second) return std::fprintf(stderr, "the recorder did not finish two files\n"), 1;
     const RecorderStatus s = recorder.status();
-    std::printf("split after frame %lld, stopped at %g s; 640x360, 30 fps: %lld frames, %lld dropped, %lld duplicated, "
+    std::printf("%s%s, split after frame %lld, stopped at %g s; %dx%d, %d fps: %lld frames, %lld dropped, %lld duplicated, "
                 "%lld skipped\n",
-                static_cast<long long>(split_frame), 2 * seconds + 1, static_cast<long long>(s.frames_recorded),
+                c.source.c_str(), c.audio_source.empty() ? "" : (" + " + c.audio_source).c_str(),
+                static_cast<long long>(split_frame), 2 * seconds + 1, c.width, c.height, c.fps,
+                static_cast<long long>(s.frames_recorded),
                 static_cast<long long>(s.dropped_frames), static_cast<long long>(s.duplicated_frames),
                 static_cast<long long>(s.skipped_frames));
     bool ok = report("first", first->media_path) & report("second", second->media_path);
@@ -105,6 +114,7 @@ int main(int argc, char** argv) {
     auto joined = join_recordings(*first, *second);
     if (!joined) return std::fprintf(stderr, "join: %s\n", joined.error().c_str()), 1;
     ok = report("joined", joined->media_path, join_at) && ok;
-    std::printf("command: build/bin/lectern_split_join_sync %g %s\n", seconds, dir.c_str());
+    std::printf("command: build/bin/lectern_split_join_sync %g %s%s%s\n", seconds, dir.c_str(), argc > 3 ? " " : "",
+                argc > 3 ? argv[3] : "");
     return ok ? 0 : 1;
 }

@@ -13,7 +13,6 @@
 #include <signal.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -49,7 +48,6 @@ int wait_for_stop() {
 int serve_lectern() {
     lectern::WebConfig config;
     config.listen = "127.0.0.1:0";
-    if (const char* threads = std::getenv("HTTP_FLOOR_THREADS")) config.threads = std::atoi(threads);  // default: the kiosk's
     lectern::HttpServer server(config);
     for (const char* path : {"/api/v1/status", "/metrics"})
         server.get_immediate(path, [](const lectern::WebRequest&, lectern::WebResponse& res) { lectern::reply(res, 200, kBody, "application/json"); });

@@ -122,3 +122,10 @@ TEST_CASE("an iCalendar occurrence moved by a RECURRENCE-ID override is told as 
     for (const auto& c : diff_agendas(before, after)) told.push_back(to_string(c.kind) + std::string(": ") + c.detail);
     CHECK(told == std::vector<std::string>{"moved: moved 16:00 → 17:00"});
 }
+
+TEST_CASE("an iCalendar event without ATTENDEE names its ORGANIZER as the speaker") {
+    Agenda a = import_schedule("BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:o\nSUMMARY:Talk\nDTSTART:20240501T100000Z\n"
+                               "DURATION:PT30M\nLOCATION:Hall\nORGANIZER;CN=Ada Example:mailto:ada@example.org\nEND:VEVENT\nEND:VCALENDAR\n",
+                               "o.ics");
+    CHECK(speaker_line(a, a.items.at(0)) == "Ada Example");
+}

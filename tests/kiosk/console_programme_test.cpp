@@ -83,3 +83,33 @@ TEST_CASE("why the programme could not be fetched is on the console only: lobby,
     draw(console, "");
     CHECK(draw(console, problem) != draw(console, ""));
 }
+
+TEST_CASE("the staleness badge of an old programme copy is drawn on the lobby and room screens, inside their boxes") {
+    const auto agenda = std::make_shared<const Agenda>(demo_agenda());
+    const TimePoint now = *parse_rfc3339("2024-04-29T09:40:00+08:00");
+    const std::string badge = "programme as of 09:12 — offline 25 min";
+    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1280, 720}}) {
+        auto renderer = FrameRenderer::open_offscreen(w, h);
+        const ui::Fonts fonts = renderer->load_fonts(ui::find_fonts(""), 1.0f, "—");
+        for (ScreenId screen : {ScreenId::Lobby, ScreenId::Room}) {
+            CAPTURE(w);
+            CAPTURE(static_cast<int>(screen));
+            KioskShell shell(LecternConfig{}, screen, "", agenda, nullptr);
+            std::vector<std::string> crossed;
+            auto draw = [&](const std::string& shown) {
+                renderer->begin_frame();
+                ScreenContext ctx{*agenda, now, fonts, renderer->size(), 12, {}};
+                ctx.agenda_badge = shown;
+                ui::take_box_violations();
+                shell.draw(ctx, shell.operator_view(now));
+                crossed = ui::take_box_violations();
+                renderer->end_frame(false);
+                return renderer->picture_hash();
+            };
+            draw("");  // ImGui settles sizes on the first frame
+            const auto plain = draw("");
+            CHECK(draw(badge) != plain);
+            CHECK_MESSAGE(crossed.empty(), (crossed.empty() ? "" : crossed.front()));
+        }
+    }
+}

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -52,17 +54,39 @@ void SourceProcess::restart() {
 
 std::string SourceProcess::log() const { return read_file(dir_ + "/log-" + std::to_string(starts_) + ".txt"); }
 
-RtspCamera::RtspCamera(const std::string& dir, const std::string& sync_pulse) {
+RtspCamera::RtspCamera(const std::string& dir, const std::string& sync_microphone, const std::string& timing) {
     // The restarted server listens on the same port, as a camera would.
     int port = free_port();
     url = "rtsp://127.0.0.1:" + std::to_string(port) + "/camera";
     std::vector<std::string> argv{python(), server_script("rtsp_camera.py"), "--port", std::to_string(port)};
-    if (!sync_pulse.empty()) argv.insert(argv.end(), {"--sync-pulse", sync_pulse});
+    if (!sync_microphone.empty()) argv.insert(argv.end(), {"--sync-microphone", sync_microphone});
+    if (!timing.empty()) argv.insert(argv.end(), {"--timing", timing});
     process = std::make_unique<SourceProcess>(argv, dir, "", url);
+}
+
+std::vector<double> sent_offsets(const std::string& timing_file) {
+    std::map<long, double> flash, beep;
+    std::istringstream in(read_file(timing_file));
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream fields(line);
+        std::string kind;
+        long second = 0;
+        double at = 0;
+        fields >> kind;
+        if (kind == "session") flash.clear(), beep.clear();
+        if (!(fields >> second >> at)) continue;
+        if (kind == "flash") flash[second] = at;
+        if (kind == "beep") beep[second] = at;
+    }
+    std::vector<double> offsets;
+    for (const auto& [second, at] : flash)
+        if (auto b = beep.find(second); b != beep.end()) offsets.push_back(b->second - at);
+    return offsets;
 }
 
 PulseTone::PulseTone(const std::string& dir, int frequency) {
     server = "unix:" + dir + "/native";
+    microphone_fifo = dir + "/microphone.fifo";
     process = std::make_unique<SourceProcess>(
         std::vector<std::string>{"sh", server_script("pulse_tone.sh"), dir, std::to_string(frequency)}, dir, "",
         "ready");

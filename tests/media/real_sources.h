@@ -29,19 +29,26 @@ private:
 };
 
 // rtsp://127.0.0.1:PORT/camera: a solid 0x2040c0 picture and a 1 kHz sine at half scale; or, with
-// sync_pulse (a PulseTone's server), the sync pattern's flashes without sound, its beeps played
-// into that daemon's sink from the same clock.
+// sync_microphone (a PulseTone's microphone_fifo), the sync pattern's flashes without sound, its
+// beeps written into that FIFO from the same clock; with timing, when each flash and beep was sent
+// is written there (rtsp_camera.py --timing; read with sent_offsets).
 struct RtspCamera {
-    explicit RtspCamera(const std::string& dir, const std::string& sync_pulse = "");
+    explicit RtspCamera(const std::string& dir, const std::string& sync_microphone = "", const std::string& timing = "");
     std::string url;
     std::unique_ptr<SourceProcess> process;
 };
 
+// From rtsp_camera.py's timing file: beep - flash in seconds (steady clock) for each second of
+// its last session that has both.
+std::vector<double> sent_offsets(const std::string& timing_file);
+
 // A PulseAudio daemon whose "lectern.monitor" source carries a sine of frequency Hz at -12 dBFS
-// (peak), or (frequency 0) what another process plays into its sink "lectern".
+// (peak), or (frequency 0) what another process plays into its sink "lectern"; with frequency 0 its
+// source "microphone" carries what is written into microphone_fifo (nothing: no packets at all).
 struct PulseTone {
     explicit PulseTone(const std::string& dir, int frequency = 1000);
     std::string server;  // for PULSE_SERVER
+    std::string microphone_fifo;
     std::unique_ptr<SourceProcess> process;
 };
 
