@@ -14,8 +14,7 @@
 #include "headless_station.h"
 #include "http_server.h"
 #include "lectern_config.h"
-#include "recording_watch.h"
-#include "service_notify.h"
+#include "service_health.h"
 #include "station_routes.h"
 
 #include <atomic>
@@ -101,10 +100,7 @@ int run_run_command(const std::vector<std::string>& args) {
 
     std::signal(SIGTERM, on_stop_signal);
     std::signal(SIGINT, on_stop_signal);
-    ServiceNotifier notifier;
-    RecordingWatch watch(notifier.stall_limit());
-    bool was_healthy = true;
-    bool announced = false;
+    ServiceHealth health;
     PreviewFrame preview;
     while (!g_stop) {
         const TimePoint now = clock.now();
@@ -121,22 +117,16 @@ int run_run_command(const std::vector<std::string>& args) {
         in.controller = &controller;
         StationStatus status = collector.collect(in, now);
         const std::string line = state_line(status);
-        const std::string stalled = watch.check(status.recorder, std::chrono::steady_clock::now());
+        const RecorderStatus recorder = status.recorder;
         board.publish(std::move(status));
         if (station.latest_preview(preview)) board.publish_preview(preview);
-        if (stalled.empty() != was_healthy)
-            std::fprintf(stderr, stalled.empty() ? "<5>lectern: the recording advances again%s\n" : "<2>lectern: %s; no watchdog pings until it advances\n",
-                         stalled.c_str());
-        was_healthy = stalled.empty();
-        if (!announced) notifier.ready(line), announced = true;
-        else if (!stalled.empty()) notifier.unhealthy(stalled);
-        else notifier.healthy(line);  // reached only while this loop turns: a stuck loop stops the pings
+        health.report(recorder, line);  // reached only while this loop turns: a stuck loop stops the pings
         std::unique_lock lock(wake_mutex);
         wake.wait_for(lock, std::chrono::milliseconds(200));
     }
 
     std::fprintf(stderr, "<5>lectern: stopping: finishing the current file\n");
-    notifier.stopping("finishing the current file");
+    health.stopping("finishing the current file");
     if (controller.state() != SessionController::State::Idle) controller.apply(Command{CommandKind::Stop}, clock.now());
     station.close();
     if (opencast) opencast->stop(seconds{20});  // the last file's ingest may finish first
