@@ -136,3 +136,33 @@ TEST_CASE("close() returns within its bounded time and keeps the file when the P
     CHECK(test::video_frames_of(done->media_path) >= 60);
     CHECK(test::decodes_cleanly(done->media_path));
 }
+
+// libavdevice's PulseAudio read waits for a packet without looking at the interrupt callback, so the
+// stream's probe held open() for ever on a source that sends nothing (a suspended or stalled
+// microphone, a pipe source nobody writes to). open() now gives up in a bounded time; the opener
+// retries it every 10 s, and a retry while the first probe still waits neither waits nor starts
+// another one.
+TEST_CASE("open() gives up within a bounded time, naming the PulseAudio source, when it sends no sound") {
+    std::string dir = test::fresh_dir("pulse-no-sound");
+    test::PulseTone daemon(dir, 0);  // its "microphone" carries what is written into a FIFO: nothing
+    setenv("PULSE_SERVER", daemon.server.c_str(), 1);
+    setenv("PULSE_CLIENTCONFIG", "/dev/null", 1);
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.audio_source = "pulse";
+    c.audio_device = "microphone";
+    auto recorder = std::make_unique<Recorder>(c);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        CAPTURE(attempt);
+        auto answer = test::open_within(recorder, 30);
+        REQUIRE(answer);
+        CAPTURE(answer->seconds);
+        REQUIRE_FALSE(answer->result);
+        const std::string& why = answer->result.error();
+        CAPTURE(why);
+        CHECK(why.find("PulseAudio source microphone") != std::string::npos);
+        CHECK(why.find("sent no sound") != std::string::npos);
+        CHECK(why.find("pactl list sources") != std::string::npos);
+        CHECK(answer->seconds < 12);
+    }
+    unsetenv("PULSE_SERVER");
+}
