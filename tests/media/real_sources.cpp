@@ -146,13 +146,14 @@ bool has_alert(const RecorderStatus& s, const std::string& text) {
     return false;
 }
 
-std::optional<OpenAnswer> open_within(std::unique_ptr<Recorder>& recorder, double seconds) {
-    auto answer = std::make_shared<std::promise<OpenAnswer>>();
+std::optional<FailedOpen> failed_open_within(std::unique_ptr<Recorder>& recorder, double seconds) {
+    auto answer = std::make_shared<std::promise<std::optional<FailedOpen>>>();
     auto answered = answer->get_future();
     std::thread opener([r = recorder.get(), answer] {
         const auto begin = std::chrono::steady_clock::now();
         auto result = r->open();
-        answer->set_value({std::move(result), std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count()});
+        const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        answer->set_value(result ? std::nullopt : std::optional<FailedOpen>(FailedOpen{result.error(), took}));
     });
     if (answered.wait_for(std::chrono::duration<double>(seconds)) != std::future_status::ready) {
         opener.detach();

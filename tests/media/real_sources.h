@@ -80,13 +80,13 @@ RecorderStatus wait_for(const Recorder& recorder, const std::function<bool(const
                         double seconds);
 bool has_alert(const RecorderStatus& s, const std::string& text);
 
-// recorder->open() on a thread of its own: its answer and how long it took, or nothing when it has
-// not answered within `seconds` (then the recorder and that thread are left behind, so that the
-// rest of the suite runs).
-struct OpenAnswer {
-    tl::expected<void, std::string> result;
+// recorder->open() on a thread of its own, expected to fail: why and how long it took; nothing when
+// it opened, or has not answered within `seconds` (then the recorder and that thread are left
+// behind, so that the rest of the suite runs).
+struct FailedOpen {
+    std::string why;
     double seconds = 0;
 };
-std::optional<OpenAnswer> open_within(std::unique_ptr<Recorder>& recorder, double seconds);
+std::optional<FailedOpen> failed_open_within(std::unique_ptr<Recorder>& recorder, double seconds);
 
 }  // namespace lectern::test
