@@ -119,7 +119,7 @@ int run_run_command(const std::vector<std::string>& args) {
         const std::string line = state_line(status);
         const RecorderStatus recorder = status.recorder;
         board.publish(std::move(status));
-        if (station.latest_preview(preview)) board.publish_preview(preview);
+        if (board.preview_wanted() && station.latest_preview(preview)) board.publish_preview(preview);
         health.report(recorder, line);  // reached only while this loop turns: a stuck loop stops the pings
         std::unique_lock lock(wake_mutex);
         wake.wait_for(lock, std::chrono::milliseconds(200));

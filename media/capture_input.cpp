@@ -1,6 +1,7 @@
 #include "capture_input.h"
 
 #include "av_error.h"
+#include "source_probe.h"
 
 extern "C" {
 #include <libavdevice/avdevice.h>
@@ -23,7 +24,10 @@ CaptureInput::CaptureInput(SourceSpec spec, CaptureFormat format, const std::ato
       decoded_(av::make_frame()),
       audio_next_(NAN) {}
 
-int CaptureInput::interrupted(void* self) { return static_cast<CaptureInput*>(self)->stop_.load() ? 1 : 0; }
+int CaptureInput::interrupted(void* self) {
+    auto* input = static_cast<CaptureInput*>(self);
+    return input->stop_ || SourceClock::steady_now() > input->open_deadline_ ? 1 : 0;
+}
 
 tl::expected<void, std::string> CaptureInput::open() {
     static std::once_flag devices_registered;
@@ -37,19 +41,22 @@ tl::expected<void, std::string> CaptureInput::open() {
             return tl::unexpected(spec_.what + ": this FFmpeg has no '" + spec_.format +
                                   "' input; install libavdevice59 with " + spec_.format + " support");
     }
-    av::DictionaryPtr options = av::make_dictionary({});
-    for (const auto& [key, value] : spec_.options) {
-        AVDictionary* raw = options.release();
-        av_dict_set(&raw, key.c_str(), value.c_str(), 0);
-        options.reset(raw);
+    // Opening and probing end by a deadline: a source that accepts and then sends nothing held
+    // open() (and so the recorder's opener) for ever.
+    const double begin = SourceClock::steady_now(), deadline = begin + spec_.open_seconds;
+    ProbeOutcome probe;
+    if (spec_.reads_ignore_interrupt) {
+        probe = probe_on_thread(spec_, format, deadline, stop_);
+        // Handed over: from now on only a stop ends its waits.
+        if (probe.input) probe.input->interrupt_callback = AVIOInterruptCB{&interrupted, this};
+    } else {
+        open_deadline_ = deadline;
+        probe = probe_here(spec_, format, AVIOInterruptCB{&interrupted, this});
+        open_deadline_ = INFINITY;
+        probe.timed_out = probe.error == AVERROR_EXIT && !stop_;
     }
-    int err = av::with_options(options, [&](AVDictionary** o) {
-        return av::make_input(input_, spec_.url.c_str(), format, o, AVIOInterruptCB{&interrupted, this});
-    });
-    if (err < 0) return tl::unexpected(spec_.what + ": cannot open (" + av::error_text(err) + "); " + fix_for(spec_, err));
-    if ((err = avformat_find_stream_info(input_.get(), nullptr)) < 0)
-        return tl::unexpected(spec_.what + ": cannot read stream information (" + av::error_text(err) + "); " +
-                              spec_.fix);
+    if (!probe.input) return tl::unexpected(open_failure(spec_, probe, SourceClock::steady_now() - begin, stop_));
+    input_ = std::move(probe.input);
 
     if (!clock_)
         clock_.emplace(input_->start_time == AV_NOPTS_VALUE ? NAN : input_->start_time / double(AV_TIME_BASE),
@@ -60,6 +67,12 @@ tl::expected<void, std::string> CaptureInput::open() {
     if (spec_.take_video) {
         video_index_ = av_find_best_stream(input_.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
         if (video_index_ < 0) return tl::unexpected(spec_.what + ": has no video stream; " + spec_.fix);
+        // The probe ended (an RTSP socket timeout reads as the stream's end) without one picture.
+        if (input_->streams[video_index_]->codecpar->width <= 0) {
+            ProbeOutcome silent;
+            silent.opened = silent.timed_out = true;
+            return tl::unexpected(open_failure(spec_, silent, SourceClock::steady_now() - begin, stop_));
+        }
         if (auto ok = open_decoder(video_index_, video_decoder_); !ok) return ok;
     }
     if (spec_.take_audio) {

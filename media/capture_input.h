@@ -11,6 +11,7 @@
 #include <tl/expected.hpp>
 
 #include <atomic>
+#include <cmath>
 #include <deque>
 #include <optional>
 #include <string>
@@ -33,7 +34,8 @@ public:
     // stop is polled by FFmpeg's interrupt callback so that closing never waits on a network read.
     CaptureInput(SourceSpec spec, CaptureFormat format, const std::atomic<bool>& stop);
 
-    // Fails with a message naming the source, FFmpeg's reason and the fix.
+    // Fails with a message naming the source, FFmpeg's reason and the fix; within the source's
+    // open_seconds, also when it takes the connection and then sends nothing.
     tl::expected<void, std::string> open();
     // Video or Audio: out holds a converted frame. End: the source has ended for good (no loop).
     Read read(av::FramePtr& out);
@@ -69,6 +71,7 @@ private:
     SourceSpec spec_;
     CaptureFormat format_;
     const std::atomic<bool>& stop_;
+    double open_deadline_ = INFINITY;  // steady-clock seconds; FFmpeg's waits end there while opening
     std::string error_;
     av::InputFormatPtr input_;
     av::CodecContextPtr video_decoder_, audio_decoder_;

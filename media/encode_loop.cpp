@@ -140,7 +140,7 @@ tl::expected<void, std::string> Recorder::Impl::begin(const RecordingMeta& meta)
 void Recorder::Impl::handle_frame(AVFrame* frame, bool slate_frame, const CapturedFrame* source) {
     bool lagging = video_queue.size() > video_queue.capacity() / 2;
     // Preview is the first thing to go when the encoder lags (a non-live source always "lags").
-    if (preview.due(frames_seen++)) {
+    if (preview.due(frames_seen++, std::chrono::steady_clock::now())) {
         if (lagging && real_time) ++dropped_previews;
         else preview.offer(frame);
     }

@@ -175,7 +175,9 @@ RecorderStatus Recorder::status() const {
     return impl_->published;
 }
 
-bool Recorder::latest_preview(PreviewFrame& out) const { return impl_->preview.latest(out); }
+bool Recorder::latest_preview(PreviewFrame& out) const {
+    return impl_->preview.latest(out, std::chrono::steady_clock::now());
+}
 AudioLevels Recorder::audio_levels() const { return impl_->meter.levels(); }
 
 void Recorder::on_finished(std::function<void(const FinishedRecording&)> callback) {

@@ -55,6 +55,7 @@ public:
 
     RecorderStatus status() const;
     // Copies the newest preview into out when it is newer than out.sequence; cheap to call per UI frame.
+    // Previews are made only for PreviewTap::kAskedFor after a call: nobody asking costs nothing.
     bool latest_preview(PreviewFrame& out) const;
     AudioLevels audio_levels() const;
 

@@ -19,10 +19,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <condition_variable>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace lectern {
@@ -121,6 +124,11 @@ struct HttpServer::Serving {
     uint64_t max_body;
     RequestWorkers workers;
     MHD_Daemon* daemon = nullptr;
+    // Requests begun and not yet completed (answer sent or connection gone), so that stop() lets the
+    // network thread send the answers of handlers that were still running.
+    std::mutex mutex;
+    std::condition_variable all_completed;
+    int open_exchanges = 0;
 };
 
 namespace {
@@ -148,6 +156,8 @@ MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char*
         if (int status = refusal_before_body(c, url, serving.max_body)) return refuse(c, status);
         ex = new Exchange;
         *state = ex;
+        std::lock_guard lock(serving.mutex);
+        ++serving.open_exchanges;
         ex->req.method = method;
         ex->req.path = url;
         return MHD_YES;
@@ -175,9 +185,13 @@ MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char*
     return MHD_NO;  // closes the connection; nothing may unwind into libmicrohttpd
 }
 
-void on_completed(void*, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
+void on_completed(void* cls, MHD_Connection*, void** state, MHD_RequestTerminationCode) {
+    if (!*state) return;  // refused before an exchange began
     delete static_cast<Exchange*>(*state);
     *state = nullptr;
+    auto& serving = *static_cast<HttpServer::Serving*>(cls);
+    std::lock_guard lock(serving.mutex);
+    if (--serving.open_exchanges == 0) serving.all_completed.notify_all();
 }
 
 // The network thread names itself at its first connection, so that a debugger and the benchmarks
@@ -230,14 +244,14 @@ void HttpServer::start() {
     start_message = &why;
     // No MHD_OPTION_LISTENING_ADDRESS_REUSE: SO_REUSEADDR only (a quick restart), never SO_REUSEPORT,
     // which would let a second recorder on the same port silently take half the requests.
-    serving->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+    serving->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC |
                                            MHD_USE_ERROR_LOG | MHD_USE_TURBO | (found->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0),
                                        0, nullptr, nullptr, &on_request, serving.get(),
                                        MHD_OPTION_EXTERNAL_LOGGER, &on_log, nullptr,  // first: it hears about the options too
                                        MHD_OPTION_SOCK_ADDR, found->ai_addr,
                                        MHD_OPTION_CONNECTION_LIMIT, connections,
                                        MHD_OPTION_CONNECTION_TIMEOUT, timeout,
-                                       MHD_OPTION_NOTIFY_COMPLETED, &on_completed, nullptr,
+                                       MHD_OPTION_NOTIFY_COMPLETED, &on_completed, serving.get(),
                                        MHD_OPTION_NOTIFY_CONNECTION, &on_connection, nullptr,
                                        MHD_OPTION_END);
     start_message = nullptr;
@@ -253,7 +267,14 @@ void HttpServer::stop() {
     // Every connection a worker holds is resumed before libmicrohttpd may stop (its rule): running
     // handlers finish, waiting ones answer 503, new ones are refused with 503.
     serving_->workers.stop();
-    MHD_stop_daemon(serving_->daemon);  // closes every connection and joins the network thread
+    // No new connections; the answers just resumed are sent (a client that does not read gets 2 s),
+    // then every connection is closed and the network thread joined.
+    if (const MHD_socket listening = MHD_quiesce_daemon(serving_->daemon); listening != MHD_INVALID_SOCKET) close(listening);
+    {
+        std::unique_lock lock(serving_->mutex);
+        serving_->all_completed.wait_for(lock, std::chrono::seconds(2), [this] { return serving_->open_exchanges == 0; });
+    }
+    MHD_stop_daemon(serving_->daemon);
     serving_.reset();
 }
 

@@ -51,6 +51,8 @@ public:
     // Binds config.listen (port 0 = any free port) and starts serving on threads of its own.
     // Throws std::runtime_error naming the address and what to do when it cannot bind.
     void start();
+    // Stops listening, lets running handlers finish and sends their answers (a client that does not
+    // read them gets 2 s), answers requests still waiting for a worker with 503, then closes all.
     void stop();
     int port() const { return port_; }
     const std::string& host() const { return host_; }

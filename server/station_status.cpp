@@ -1,5 +1,7 @@
 #include "station_status.h"
 
+#include <algorithm>
+
 namespace lectern {
 
 std::string not_ready_reason(const StationStatus& s) {
@@ -30,8 +32,12 @@ void StatusBoard::publish_preview(const PreviewFrame& frame) {
         if (preview_ && preview_->sequence >= frame.sequence) return;
     }
     auto copy = std::make_shared<const PreviewFrame>(frame);
-    std::lock_guard lock(mutex_);
-    preview_ = std::move(copy);
+    {
+        std::lock_guard lock(mutex_);
+        preview_ = std::move(copy);
+        preview_at_ = std::chrono::steady_clock::now();
+    }
+    preview_published_.notify_all();
 }
 
 std::shared_ptr<const StationStatus> StatusBoard::latest() const {
@@ -41,6 +47,20 @@ std::shared_ptr<const StationStatus> StatusBoard::latest() const {
 
 std::shared_ptr<const PreviewFrame> StatusBoard::latest_preview() const {
     std::lock_guard lock(mutex_);
+    return preview_;
+}
+
+bool StatusBoard::preview_wanted() const {
+    std::lock_guard lock(mutex_);
+    return std::chrono::steady_clock::now() < preview_wanted_until_;
+}
+
+std::shared_ptr<const PreviewFrame> StatusBoard::fresh_preview(std::chrono::milliseconds max_age,
+                                                                std::chrono::milliseconds wait) const {
+    const SteadyTime now = std::chrono::steady_clock::now();
+    std::unique_lock lock(mutex_);
+    preview_wanted_until_ = std::max(preview_wanted_until_, now + kPreviewWantedFor);
+    preview_published_.wait_for(lock, wait, [&] { return preview_ && preview_at_ >= now - max_age; });
     return preview_;
 }
 

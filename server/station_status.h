@@ -7,6 +7,8 @@
 #include "recording_types.h"
 #include "upload_job.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -62,11 +64,24 @@ public:
     std::shared_ptr<const StationStatus> latest() const;
     std::shared_ptr<const PreviewFrame> latest_preview() const;
 
+    // The recorder makes preview pictures only while asked (PreviewTap). A headless owner copies
+    // them while preview_wanted(); a client asking through fresh_preview() makes it wanted for
+    // kPreviewWantedFor and waits up to `wait` for a picture published within `max_age`
+    // (returning the last one, or none, when none comes).
+    static constexpr std::chrono::seconds kPreviewWantedFor{5};
+    bool preview_wanted() const;
+    std::shared_ptr<const PreviewFrame> fresh_preview(std::chrono::milliseconds max_age,
+                                                      std::chrono::milliseconds wait) const;
+
 private:
+    using SteadyTime = std::chrono::steady_clock::time_point;
     mutable std::mutex mutex_;
+    mutable std::condition_variable preview_published_;
     std::shared_ptr<const StationStatus> status_ = starting();
     static std::shared_ptr<const StationStatus> starting();  // until the owner's loop publishes
     std::shared_ptr<const PreviewFrame> preview_;
+    SteadyTime preview_at_{};
+    mutable SteadyTime preview_wanted_until_{};
 };
 
 }  // namespace lectern

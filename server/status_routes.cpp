@@ -83,7 +83,9 @@ void add_status_routes(HttpServer& server, const StatusBoard& board) {
         reply(res, 200, *cache->text(board.latest()), "application/json");
     });
     server.get("/api/v1/preview.jpg", [&board](const WebRequest&, WebResponse& res) {
-        auto frame = board.latest_preview();
+        // A headless recorder makes pictures only while asked: the first request after a while
+        // waits for one (on a worker thread; the board wakes it when the owner's loop publishes).
+        auto frame = board.fresh_preview(std::chrono::seconds(1), std::chrono::seconds(2));
         if (!frame || frame->width <= 0) return reply_error(res, 404, "no preview yet: the recorder is not open or has no picture");
         reply(res, 200, encode_jpeg(*frame, 80), "image/jpeg");
     });

@@ -12,11 +12,13 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace lectern;
@@ -68,7 +70,18 @@ RecorderRun recorder_cpu(const MediaConfig& c, double seconds) {
         meta.title = "bench";
         recorder.start(meta);
         recorder.stop_at(seconds);
+        // A screen showing the preview asks for it every frame; previews are made only while asked.
+        std::atomic<bool> done{false};
+        std::thread screen([&] {
+            PreviewFrame preview;
+            while (!done && c.preview_width > 0) {
+                recorder.latest_preview(preview);
+                std::this_thread::sleep_for(std::chrono::milliseconds(16));  // a 60 Hz display's pace
+            }
+        });
         recorder.wait_finished(std::chrono::minutes(10));
+        done = true;
+        screen.join();
         run.frames = recorder.status().frames_recorded;
         recorder.close();
     }

@@ -24,6 +24,14 @@ void draw_head(const ScreenContext& ctx, const Columns& c, float y) {
     text(f.small, ImVec2(c.next, y), colour::next, "NEXT", c.right - c.next);
 }
 
+// The mark of a changed item that fits in `room`: the whole one ("moved 10:20 → 10:35"), else its
+// first word ("moved": the time beside it is the new one already), else none.
+std::string fitting_mark(ImFont* font, std::string mark, float room) {
+    if (mark.empty() || measure(font, mark).x < room) return mark;
+    mark.resize(std::min(mark.size(), mark.find(' ')));
+    return measure(font, mark).x < room ? mark : "";
+}
+
 // One room's line; a tall row (few rooms) adds the speakers of now and next on a second line.
 void draw_row(const ScreenContext& ctx, const Room& room, const Columns& c, const Rect& row, bool shaded) {
     const Fonts& f = ctx.fonts;
@@ -48,7 +56,7 @@ void draw_row(const ScreenContext& ctx, const Room& room, const Columns& c, cons
         const float until_w = measure(f.small, until).x;
         float x = c.now;
         // The item on now changed too (speakers, room, time): marked as on the room cards.
-        if (std::string mark = change_mark(ctx.agenda, nn.now->id, ctx.now); !mark.empty() && measure(f.small, mark).x < (c.next - c.now - until_w) / 2)
+        if (std::string mark = fitting_mark(f.small, change_mark(ctx.agenda, nn.now->id, ctx.now), (c.next - c.now - until_w) / 2); !mark.empty())
             x += tag(f.small, ImVec2(x, tag_y), colour::warning, colour::background, mark) + gap;
         const float title_w = c.next - x - gap - until_w - gap;
         const float used = title_w > 0 ? text(f.body, ImVec2(x, y), colour::text, nn.now->title, title_w).x : 0;
@@ -71,7 +79,7 @@ void draw_row(const ScreenContext& ctx, const Room& room, const Columns& c, cons
     if (nn.next) {
         float x = next_x + text(f.body_bold, ImVec2(next_x, y), colour::next, when_text(nn.next->start, ctx.now, zone)).x + gap;
         // A reload moved or changed it: the mark says how ("moved 10:20 → 10:35").
-        if (std::string mark = change_mark(ctx.agenda, nn.next->id, ctx.now); !mark.empty() && measure(f.small, mark).x < (c.right - x) / 2)
+        if (std::string mark = fitting_mark(f.small, change_mark(ctx.agenda, nn.next->id, ctx.now), (c.right - x) / 2); !mark.empty())
             x += tag(f.small, ImVec2(x, tag_y), colour::warning, colour::background, mark) + gap;
         if (x < c.right) text(f.body, ImVec2(x, y), colour::text, nn.next->title, c.right - x);
     } else if (cancelled.empty()) {

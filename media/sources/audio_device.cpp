@@ -18,6 +18,9 @@ SourceSpec audio_device_source(const MediaConfig& c, const char* format, const c
     // silence or cut sound; the device's own sample count is the timeline instead.
     s.exact_timestamps = false;
     s.wall_clock_stamps = true;
+    // libavdevice waits in the device for the first packet: a source that sends nothing held open().
+    s.reads_ignore_interrupt = true;
+    s.open_seconds = 5;
     return s;
 }
 
@@ -37,8 +40,11 @@ SourceSpec alsa_source(const MediaConfig& c) {
 }
 
 SourceSpec pulse_source(const MediaConfig& c) {
-    return audio_device_source(c, "pulse", "PulseAudio source",
-                               "check that the sound server runs for this user (pactl list sources short) and set [media] audio_device");
+    SourceSpec s = audio_device_source(c, "pulse", "PulseAudio source",
+                                       "check that the sound server runs for this user (pactl list sources short) and set [media] audio_device");
+    s.fix_silent = "check that it is not suspended and that something feeds it ('pactl list sources short' shows it "
+                   "RUNNING; a pipe, network or Bluetooth source needs its sender), or pick another [media] audio_device";
+    return s;
 }
 
 }  // namespace lectern

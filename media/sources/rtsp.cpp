@@ -17,6 +17,10 @@ SourceSpec rtsp_source(const MediaConfig& c) {
     // early by the probing time (1.2 s measured), and lost for good once more than 0.3 s.
     s.arrival_stamps = true;
     s.fix = "check the camera's address, port and path (try it in ffplay), and that it is on the network";
+    s.fix_silent = "the camera answered but sends no stream: check that its stream is switched on and plays "
+                   "(ffplay " + redact_url(c.url) + "), or restart the camera";
+    // Its handshake and the probe (1.2 to 1.6 s measured) in the time of a few socket timeouts.
+    s.open_seconds = c.rtsp_timeout_seconds + 5.0;
     return s;
 }
 

@@ -21,6 +21,13 @@ struct SourceSpec {
     // ... when it may not be opened (EACCES, EPERM), is held by another program (EBUSY), or is
     // not that kind of device or refuses the asked format (ENOTTY, ENODEV, EINVAL); "" = fix.
     std::string fix_denied, fix_busy, fix_unsupported;
+    // ... when it opens but sends nothing within open_seconds; "" = fix.
+    std::string fix_silent;
+    // Opening it and reading its first packets (the stream probe) end after this many seconds.
+    double open_seconds = 10;
+    // Its reads wait in the device without looking at FFmpeg's interrupt callback (libavdevice's
+    // PulseAudio, ALSA and V4L2): it is probed on a thread of its own (source_probe.h).
+    bool reads_ignore_interrupt = false;
     // A setting found wrong before the device is touched (e.g. an input_format FFmpeg does not
     // know): open() reports it instead of opening.
     std::string invalid;

@@ -34,6 +34,10 @@ SourceSpec v4l2_source(const MediaConfig& c) {
                         ": 'v4l2-ctl --list-formats-ext -d " + c.device +
                         "' lists what it offers; set [media] width, height, fps and input_format to one of them, "
                         "or [media] device to the capture node ('lectern devices')";
+    s.fix_silent = "the camera opened but sends no picture: a capture card without an input signal does this; check "
+                   "the cable and that the laptop or camera outputs to it";
+    // Its read waits in the driver (VIDIOC_DQBUF) for a picture that may never come.
+    s.reads_ignore_interrupt = true;
     s.take_audio = false;
     // With its default "timestamps" option, FFmpeg's v4l2 input turns the driver's monotonic
     // stamps into wall-clock time (a driver that does otherwise falls back: see SourceClock).

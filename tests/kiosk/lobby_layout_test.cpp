@@ -2,11 +2,13 @@
 // long names and titles, several speakers, empty rooms and items days away. No text may cross the
 // box it is drawn in (ui::BoxScope records any that does).
 #include "frame_renderer.h"
+#include "png_image.h"
 #include "screens/lobby.h"
 #include "local_time.h"
 #include "screens/room.h"
 #include "screens/timer.h"
 #include "ui/draw.h"
+#include "ui/theme.h"
 
 #include <doctest/doctest.h>
 
@@ -130,4 +132,22 @@ TEST_CASE("an item a reload cancelled is named in its room on the lobby, on room
         CHECK(screen.render(without_cancellations(cancelled), "lobby", "").empty());
         CHECK(with != screen.last_hash);
     }
+}
+
+TEST_CASE("a reload's move stays marked on a departures board of 20 rooms in two columns") {
+    // The NEXT column is too narrow there for "moved 10:20 → 10:30" beside a long title: the board
+    // then says "moved", the new time being beside it already (before, it said nothing).
+    const Agenda moved = without_cancellations(programme(20));
+    Agenda plain = moved;
+    plain.changes.clear();
+    Screen screen(1920, 1080, moved);
+    const auto warning_pixels = [&](const Agenda& a, const std::string& png) {
+        CHECK(screen.render(a, "lobby", png).empty());
+        const ImU32 c = ui::colour::warning;
+        return PngImage::read(png).count_near(c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF);
+    };
+    const size_t with_moves = warning_pixels(moved, "moved-20-rooms.png");
+    const size_t without = warning_pixels(plain, "plain-20-rooms.png");
+    MESSAGE("tag pixels: " << with_moves << " with the moves, " << without << " without");
+    CHECK(with_moves > without + 17 * 400);  // a tag on each of the 18 rooms with a next item moved
 }

@@ -25,6 +25,16 @@ namespace {
 
 double dbfs_peak(double rms) { return 20 * std::log10(rms * std::sqrt(2.0)); }
 
+// A recording of the daemon's pipe source "microphone" with the synthetic picture.
+MediaConfig microphone_config(const test::PulseTone& daemon, const std::string& dir) {
+    setenv("PULSE_SERVER", daemon.server.c_str(), 1);
+    setenv("PULSE_CLIENTCONFIG", "/dev/null", 1);
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.audio_source = "pulse";
+    c.audio_device = "microphone";
+    return c;
+}
+
 }  // namespace
 
 TEST_CASE("a PulseAudio tone is recorded at its frequency and level, and the same file goes on after the daemon restarts") {
@@ -98,12 +108,7 @@ TEST_CASE("close() returns within its bounded time and keeps the file when the P
             std::this_thread::sleep_for(10ms);  // pacing, as a microphone sends
         }
     });
-    setenv("PULSE_SERVER", daemon.server.c_str(), 1);
-    setenv("PULSE_CLIENTCONFIG", "/dev/null", 1);
-    MediaConfig c = test::small_config(dir + "/rec");
-    c.audio_source = "pulse";
-    c.audio_device = "microphone";
-    auto recorder = std::make_unique<Recorder>(c);
+    auto recorder = std::make_unique<Recorder>(microphone_config(daemon, dir));
     REQUIRE(recorder->open());
     REQUIRE(recorder->start(test::sample_meta("silent microphone")));
     auto s = test::wait_for(*recorder, [](const RecorderStatus& s) { return s.frames_recorded >= 15; }, 30);
@@ -135,4 +140,26 @@ TEST_CASE("close() returns within its bounded time and keeps the file when the P
     REQUIRE(std::filesystem::exists(done->media_path));
     CHECK(test::video_frames_of(done->media_path) >= 60);
     CHECK(test::decodes_cleanly(done->media_path));
+}
+
+// libavdevice's PulseAudio read waits for a packet without looking at the interrupt callback, so the
+// stream's probe held open() for ever on a source that sends nothing (a suspended or stalled
+// microphone, a pipe source nobody writes to). open() now gives up in a bounded time; the opener
+// retries it every 10 s, and a retry while the first probe still waits neither waits nor starts
+// another one.
+TEST_CASE("open() gives up within a bounded time, naming the PulseAudio source, when it sends no sound") {
+    std::string dir = test::fresh_dir("pulse-no-sound");
+    test::PulseTone daemon(dir, 0);  // its "microphone" carries what is written into a FIFO: nothing
+    auto recorder = std::make_unique<Recorder>(microphone_config(daemon, dir));
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        CAPTURE(attempt);
+        auto failed = test::failed_open_within(recorder, 30);
+        REQUIRE(failed);
+        CAPTURE(failed->why);
+        CHECK(failed->why.find("PulseAudio source microphone") != std::string::npos);
+        CHECK(failed->why.find("sent no sound") != std::string::npos);
+        CHECK(failed->why.find("pactl list sources") != std::string::npos);
+        CHECK(failed->seconds < 12);
+    }
+    unsetenv("PULSE_SERVER");
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <sstream>
 #include <stdexcept>
@@ -61,6 +62,14 @@ RtspCamera::RtspCamera(const std::string& dir, const std::string& sync_microphon
     std::vector<std::string> argv{python(), server_script("rtsp_camera.py"), "--port", std::to_string(port)};
     if (!sync_microphone.empty()) argv.insert(argv.end(), {"--sync-microphone", sync_microphone});
     if (!timing.empty()) argv.insert(argv.end(), {"--timing", timing});
+    process = std::make_unique<SourceProcess>(argv, dir, "", url);
+}
+
+SilentRtspCamera::SilentRtspCamera(const std::string& dir, bool mute) {
+    int port = free_port();
+    url = "rtsp://127.0.0.1:" + std::to_string(port) + "/camera";
+    std::vector<std::string> argv{python(), server_script("silent_rtsp.py"), "--port", std::to_string(port)};
+    if (mute) argv.push_back("--mute");
     process = std::make_unique<SourceProcess>(argv, dir, "", url);
 }
 
@@ -135,6 +144,24 @@ bool has_alert(const RecorderStatus& s, const std::string& text) {
     for (const auto& a : s.alerts)
         if (a.find(text) != std::string::npos) return true;
     return false;
+}
+
+std::optional<FailedOpen> failed_open_within(std::unique_ptr<Recorder>& recorder, double seconds) {
+    auto answer = std::make_shared<std::promise<std::optional<FailedOpen>>>();
+    auto answered = answer->get_future();
+    std::thread opener([r = recorder.get(), answer] {
+        const auto begin = std::chrono::steady_clock::now();
+        auto result = r->open();
+        const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        answer->set_value(result ? std::nullopt : std::optional<FailedOpen>(FailedOpen{result.error(), took}));
+    });
+    if (answered.wait_for(std::chrono::duration<double>(seconds)) != std::future_status::ready) {
+        opener.detach();
+        (void)recorder.release();
+        return std::nullopt;
+    }
+    opener.join();
+    return answered.get();
 }
 
 }  // namespace lectern::test

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace lectern::test {
@@ -34,6 +35,14 @@ private:
 // is written there (rtsp_camera.py --timing; read with sent_offsets).
 struct RtspCamera {
     explicit RtspCamera(const std::string& dir, const std::string& sync_microphone = "", const std::string& timing = "");
+    std::string url;
+    std::unique_ptr<SourceProcess> process;
+};
+
+// rtsp://127.0.0.1:PORT/camera that answers RTSP (OPTIONS, DESCRIBE with one H.264 track, SETUP,
+// PLAY) and then sends no media; with mute, it accepts connections and answers nothing at all.
+struct SilentRtspCamera {
+    SilentRtspCamera(const std::string& dir, bool mute);
     std::string url;
     std::unique_ptr<SourceProcess> process;
 };
@@ -70,5 +79,14 @@ Tone tone_of(const std::string& file, double from, double seconds);
 RecorderStatus wait_for(const Recorder& recorder, const std::function<bool(const RecorderStatus&)>& done,
                         double seconds);
 bool has_alert(const RecorderStatus& s, const std::string& text);
+
+// recorder->open() on a thread of its own, expected to fail: why and how long it took; nothing when
+// it opened, or has not answered within `seconds` (then the recorder and that thread are left
+// behind, so that the rest of the suite runs).
+struct FailedOpen {
+    std::string why;
+    double seconds = 0;
+};
+std::optional<FailedOpen> failed_open_within(std::unique_ptr<Recorder>& recorder, double seconds);
 
 }  // namespace lectern::test

@@ -89,3 +89,26 @@ TEST_CASE("an RTSP camera's first second, held while its stream is probed, is re
     recorder.stop();
     REQUIRE(recorder.wait_finished(30s));
 }
+
+// A camera that takes the connection and then sends nothing held open() for ever: the stream's
+// probe waited for a first picture. The kiosk's and the headless recorder's opener retries a failed
+// open() every 10 s, as for a camera that refuses the connection.
+TEST_CASE("open() gives up within a bounded time, naming the camera, when an RTSP camera answers but sends no picture") {
+    for (bool mute : {false, true}) {
+        CAPTURE(mute);
+        std::string dir = test::fresh_dir(mute ? "rtsp-mute" : "rtsp-no-media");
+        test::SilentRtspCamera camera(dir, mute);
+        MediaConfig c = test::small_config(dir + "/rec");
+        c.source = "rtsp";
+        c.url = camera.url;
+        c.rtsp_timeout_seconds = 2;
+        auto recorder = std::make_unique<Recorder>(c);
+        auto failed = test::failed_open_within(recorder, 30);
+        REQUIRE(failed);
+        CAPTURE(failed->why);
+        CHECK(failed->why.find("RTSP camera " + camera.url) != std::string::npos);
+        CHECK(failed->why.find(mute ? "did not answer" : "sent no picture") != std::string::npos);
+        CHECK(failed->why.find("ffplay") != std::string::npos);  // the fix: try the address in a player
+        CHECK(failed->seconds < 12);
+    }
+}

@@ -119,6 +119,22 @@ TEST_CASE("the preview is a JPEG once the recorder has a picture") {
     CHECK(static_cast<unsigned char>(r.body[1]) == 0xD8);
 }
 
+TEST_CASE("asking for the preview makes it wanted, and the request waits for the picture published then") {
+    StatusBoard board;
+    CHECK_FALSE(board.preview_wanted());  // a headless owner copies no pictures while nobody asks
+    std::thread owner([&] {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!board.preview_wanted() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));  // polling the condition
+        board.publish_preview(PreviewFrame{64, 36, std::vector<uint8_t>(64 * 36 * 4, 200), 1});
+    });
+    auto frame = board.fresh_preview(std::chrono::seconds(1), std::chrono::seconds(10));
+    owner.join();
+    REQUIRE(frame);
+    CHECK(frame->width == 64);
+    CHECK(board.preview_wanted());
+}
+
 TEST_CASE("the Prometheus client's parser reads /metrics with every documented metric") {
     StatusBoard board;
     board.publish(recording_status());

@@ -21,6 +21,13 @@ TEST_CASE("the headless recorder records the agenda's current item, splits on re
     auto s = room.status();
     CHECK(s["current_item"]["id"].is_string());
     CHECK(s["kiosk_id"] == "rack-test");
+    // Nobody asked for a picture before: the recorder makes previews only on demand, and this first
+    // request waits for one.
+    auto preview = curl(room.port, "/api/v1/preview.jpg");
+    CHECK(preview.status == 200);
+    REQUIRE(preview.body.size() > 100);
+    CHECK(static_cast<unsigned char>(preview.body[0]) == 0xFF);
+    CHECK(static_cast<unsigned char>(preview.body[1]) == 0xD8);
     CHECK(curl(room.port, "/api/v1/control/next", "-d ''").status == 401);
     auto next = curl(room.port, "/api/v1/control/next", "-d '' -H 'Authorization: Bearer desk-token'");
     CHECK(next.status == 200);
