@@ -37,6 +37,7 @@ void read_display(TableReader r, DisplayConfig& c) {
     c.font = r.text("font", c.font);
     c.text_scale = r.number("text_scale", c.text_scale, 0.5, 3.0);
     c.page_seconds = static_cast<int>(r.integer("page_seconds", c.page_seconds, 3, 120));
+    c.renderer = r.choice("renderer", c.renderer, {"auto", "gl", "software"});
     r.finish();
 }
 

@@ -36,6 +36,10 @@ struct DisplayConfig {
     std::string font;                // a .ttf/.otf/.ttc with CJK glyphs; empty = ask fontconfig
     double text_scale = 1.0;         // multiplies every text size (1.0 = sized from screen height)
     int page_seconds = 12;           // how long each page shows when items do not fit
+    // "auto": SDL's software renderer for a kiosk that shows the lobby (it changes a few times a
+    // minute, and GL's driver costs it more memory than all the rest), GL for the room and timer
+    // screens; or "gl" / "software" for every screen.
+    std::string renderer = "auto";
 };
 
 struct TimerConfig {

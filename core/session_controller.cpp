@@ -155,6 +155,9 @@ std::optional<std::string> SessionController::apply(const Command& c, TimePoint 
             case CommandKind::RecordItem: skipped_[c.item_id] = false; return std::nullopt;
             case CommandKind::SetStageMessage: live_.stage_message = c.text; return std::nullopt;
             case CommandKind::Correct: {
+                if (const AgendaItem* i = item(c.item_id); i && recorded_.count(i->id) && recorder_.handed_on(i->id))
+                    return "The recording of '" + i->title + "' is already with the uploader: the correction would not reach it. "
+                           "Correct it where staff retrieve the recordings.";
                 corrections_[c.item_id] = c.correction;
                 // On tape already: the recorder's files (being recorded, held before upload) take it too.
                 if (const AgendaItem* i = item(c.item_id); i && recorded_.count(i->id)) recorder_.correct(plan_for(*i));
@@ -234,6 +237,11 @@ void SessionController::tick_automatic(TimePoint now, seconds padding) {
     } catch (const std::exception&) {
         // A refused split leaves the recorder as it was; follow_recorder sees what it really does.
     }
+}
+
+bool SessionController::correctable(const AgendaItem& i, TimePoint now) const {
+    const ItemStatus status = status_of(i, now);
+    return status != ItemStatus::Missed && !(recorded_.count(i.id) && recorder_.handed_on(i.id));
 }
 
 ItemStatus SessionController::status_of(const AgendaItem& i, TimePoint now) const {

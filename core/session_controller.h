@@ -49,6 +49,11 @@ public:
     // The technician's correction of an item already on tape (being recorded, or recorded and not
     // yet uploaded): its files' sidecars and tags take it. A recorder without files does nothing.
     virtual void correct(const RecordingPlan& corrected) { (void)corrected; }
+    // True once a file of this item went to the uploader: a correction can no longer reach it.
+    virtual bool handed_on(const std::string& item_id) const {
+        (void)item_id;
+        return false;
+    }
     // Pending for a recorder that cannot tell; the controller then believes its own commands.
     virtual RecorderActivity activity() const { return RecorderActivity::Pending; }
 };
@@ -97,6 +102,9 @@ public:
     State state() const { return state_; }
     const LiveSession& live() const { return live_; }
     ItemStatus status_of(const AgendaItem& item, TimePoint now) const;
+    // Whether a correction (Edit) can still reach the item: not missed, and not already handed to
+    // the uploader (the uploaded copy would keep the old title while the screens showed the new).
+    bool correctable(const AgendaItem& item, TimePoint now) const;
     RecordingPlan plan_for(const AgendaItem& item) const;
     int recordings_made() const { return recordings_made_; }
     seconds undo_split_left(TimePoint now) const;  // 0 when there is no split to undo

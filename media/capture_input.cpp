@@ -185,6 +185,19 @@ bool CaptureInput::convert_video(const AVFrame* in) {
                        : clock_->media_time(in->best_effort_timestamp, input_->streams[video_index_]->time_base);
     video_end_ = std::max(video_end_, media + frame);
     out->best_effort_timestamp = in->best_effort_timestamp;
+    // An RTSP camera's first picture came out of the decoder twice, with one timestamp: the
+    // encoder numbers pictures as they come, so every later one was a frame late in the file. A
+    // picture for the instant of the one before replaces it, or is dropped once that one is gone.
+    const bool same_instant = !std::isnan(last_video_media_) && std::fabs(media - last_video_media_) < frame / 2;
+    last_video_media_ = media;
+    if (same_instant) {
+        for (auto it = ready_.rbegin(); it != ready_.rend(); ++it)
+            if (it->kind == Read::Video) {
+                it->frame = std::move(out);
+                break;
+            }
+        return true;
+    }
     ready_.push_back({Read::Video, std::move(out), media});
     return true;
 }

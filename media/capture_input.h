@@ -85,6 +85,7 @@ private:
 
     std::optional<SourceClock> clock_;  // made at open(), from the source's start time
     double video_end_ = 0;  // media time just after the last picture decoded
+    double last_video_media_ = NAN;  // media time of the last picture decoded
     double audio_next_;     // media time just after the last sample handed out (NaN before the first)
     double last_video_time_ = 0, last_capture_time_ = 0;
     size_t held_ = 0;  // entries of ready_ still to hand out that were held for the backlog

@@ -120,6 +120,7 @@ MHD_Result refuse(MHD_Connection* c, int status) {
 }  // namespace
 
 struct HttpServer::Serving {
+    Serving(const HttpServer* s, uint64_t body_limit, int threads) : server(s), max_body(body_limit), workers(threads) {}
     const HttpServer* server;
     uint64_t max_body;
     RequestWorkers workers;
@@ -237,7 +238,7 @@ void HttpServer::start() {
     std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> owned(found, freeaddrinfo);
 
     std::unique_ptr<Serving> serving(
-        new Serving{this, static_cast<uint64_t>(config_.max_body_kib) * 1024, RequestWorkers(std::max(1, config_.threads))});
+        new Serving(this, static_cast<uint64_t>(config_.max_body_kib) * 1024, std::max(1, config_.threads)));
     const unsigned connections = static_cast<unsigned>(config_.threads + config_.max_pending);
     const unsigned timeout = static_cast<unsigned>(std::max(config_.read_timeout_s, config_.write_timeout_s));
     std::string why;  // libmicrohttpd's last message while starting

@@ -5,7 +5,8 @@
 # (live preview) for SECONDS, then the operator console (opened with Ctrl+Alt+O and the demo PIN
 # through xdotool) for SECONDS. Each frame's work, from the end of its wait for events to the end
 # of applying its intents, comes from LECTERN_FRAME_TIMES; prints p50, p99 and max per phase.
-#   usage: bench/kiosk/frame_time.sh [SIZE=1920x1080] [SECONDS=60] [TALK_SECONDS=20]
+#   usage: bench/kiosk/frame_time.sh [SIZE=1920x1080] [SECONDS=60] [TALK_SECONDS=20] [RENDERER=auto]
+# RENDERER is display.renderer (auto draws the room screen with GL; software or gl).
 # Needs a build (cmake --build build --target lectern), xvfb and xdotool.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,6 +14,7 @@ bin=${LECTERN_BUILD_DIR:-$top/build}/bin
 size=${1:-1920x1080}
 window=${2:-60}
 talk=${3:-20}
+renderer=${4:-auto}
 source "$top/bench/kiosk/xvfb_kiosk.sh" frame
 
 # Talks of $talk seconds back to back from a few seconds ago until well after the run, in UTC.
@@ -31,6 +33,8 @@ cat > "$work/lectern.toml" <<CONF
 [kiosk]
 screen = "room"
 room = "hall"
+[display]
+renderer = "$renderer"
 [agenda]
 file = "$work/agenda.toml"
 [session]
@@ -85,8 +89,8 @@ stats() {
 }
 finished=$(ls "$work/recordings"/*.mp4 2>/dev/null | grep -vc recording.mp4 || true)
 archived=$(find "$work/archive" -name '*.mp4' 2>/dev/null | wc -l)
-echo "bench/kiosk/frame_time: $size, auto_record with ${talk} s talks, uploads capped at 256 KiB/s"
+echo "bench/kiosk/frame_time: $size, display.renderer = $renderer, auto_record with ${talk} s talks, uploads capped at 256 KiB/s"
 echo "  room screen (preview) for ${window} s, load average after: $load_room: $(stats "$start_room" "$end_room")"
 echo "  operator console for ${window} s, load average after: $load_console: $(stats "$start_console" "$end_console")"
 echo "  recordings finished: $finished, in the archive: $archived"
-echo "  command: bench/kiosk/frame_time.sh $size $window $talk"
+echo "  command: bench/kiosk/frame_time.sh $size $window $talk $renderer"

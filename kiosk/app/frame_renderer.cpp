@@ -10,6 +10,7 @@
 #include <png.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -47,7 +48,7 @@ void set_window_icon(SDL_Window* window) {
 
 }  // namespace
 
-std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen) {
+std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen, Kind kind) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
         throw std::runtime_error(std::string("cannot open the display: ") + SDL_GetError() +
                                  ". Is DISPLAY or WAYLAND_DISPLAY set? For a PNG without a display use --screenshot.");
@@ -68,8 +69,20 @@ std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen) {
     // frame callback in a loop that never ends once the compositor is gone (cage ended first when
     // systemd stops the kiosk unit): the frame loop would hang and never finish the recording.
     const bool wayland = std::strcmp(SDL_GetCurrentVideoDriver(), "wayland") == 0;
-    r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | (wayland ? 0 : SDL_RENDERER_PRESENTVSYNC));
-    if (!r->renderer_) r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE);
+    if (kind == Kind::Software) {
+        // Into the window's own pixels (XShm on X11), not into a GL texture SDL would otherwise put
+        // them in: that would load the GL driver this renderer is there to avoid. SDL 2.26 has no
+        // such framebuffer on Wayland: there the kiosk draws with GL.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE);
+        r->software_ = r->renderer_ != nullptr;
+        if (!r->renderer_)
+            std::fprintf(stderr, "<5>lectern: no software renderer on this display (%s); drawing with GL instead\n", SDL_GetError());
+        SDL_ResetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION);
+    }
+    if (!r->renderer_)
+        r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | (wayland ? 0 : SDL_RENDERER_PRESENTVSYNC));
+    if (!r->renderer_) r->software_ = (r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE)) != nullptr;
     if (!r->renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
     if (fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch kiosk shows no mouse pointer
     r->init_imgui();
@@ -145,6 +158,11 @@ ui::Fonts FrameRenderer::load_fonts(const ui::FontFiles& files, float text_scale
     return fonts;
 }
 
+std::string FrameRenderer::renderer_name() const {
+    SDL_RendererInfo info{};
+    return SDL_GetRendererInfo(renderer_, &info) == 0 && info.name ? info.name : "unknown";
+}
+
 int FrameRenderer::max_texture_side() const {
     SDL_RendererInfo info{};
     int side = kMaxAtlasSide;
@@ -164,9 +182,11 @@ void FrameRenderer::begin_frame() {
     const ImVec2 s = size();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(s);
+    // No background of its own: end_frame clears to the same colour, and a software rasterizer
+    // would fill every pixel of the screen twice.
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
 }
 
 namespace {
@@ -207,10 +227,13 @@ void FrameRenderer::end_frame(bool rasterize) {
     if (window_ && hash == presented_hash_ && !must_present_) return;
     presented_hash_ = hash;
     must_present_ = false;
-    SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);
+    const auto started = std::chrono::steady_clock::now();
+    SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);  // ui::colour::background
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderPresent(renderer_);
+    last_present_ms_ = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
 }
 
 void FrameRenderer::abandon_frame() {

@@ -20,8 +20,11 @@ namespace lectern {
 
 class FrameRenderer {
 public:
+    // Gl: SDL's GL renderer (falls back to software when GL cannot start). Software: SDL's software
+    // renderer into the window's own pixels (XShm on X11), so no GL driver is loaded at all.
+    enum class Kind { Gl, Software };
     // Throws std::runtime_error with SDL's reason and what to try.
-    static std::unique_ptr<FrameRenderer> open_window(bool fullscreen);
+    static std::unique_ptr<FrameRenderer> open_window(bool fullscreen, Kind kind = Kind::Gl);
     static std::unique_ptr<FrameRenderer> open_offscreen(int width, int height);
     ~FrameRenderer();
     FrameRenderer(const FrameRenderer&) = delete;
@@ -47,6 +50,11 @@ public:
     // left open in ImGui so that the next begin_frame starts clean. Nothing is drawn.
     void abandon_frame();
     void redraw() { must_present_ = true; }
+    // The shortest wait between frames that are not answers to input: twice what the last
+    // presented frame cost in software (a console's live preview must not take the whole CPU from
+    // the recording), none with GL.
+    int min_wait_ms() const { return software_ ? 2 * last_present_ms_ : 0; }
+    std::string renderer_name() const;  // SDL's name for the renderer: "opengl", "software", …
     // Identifies the picture the last frame drew (positions to half a pixel, textures by handle).
     uint64_t picture_hash() const;  // the window was exposed or resized: present the next frame
     void save_png(const std::string& path) const;  // offscreen only; throws with the path on failure
@@ -66,6 +74,8 @@ private:
     ImGuiContext* imgui_ = nullptr;
     uint64_t presented_hash_ = 0;
     bool must_present_ = true;
+    bool software_ = false;  // a window drawn by SDL's software renderer
+    int last_present_ms_ = 0;
 };
 
 }  // namespace lectern

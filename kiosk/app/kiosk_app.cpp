@@ -39,7 +39,10 @@ int run_kiosk(const KioskOptions& options) {
     // before SDL starts is kept by SDL.) The loop sees the flag within a second.
     std::signal(SIGTERM, on_terminate);
     KioskSession session(options, true);
-    auto renderer = FrameRenderer::open_window(session.config.kiosk.fullscreen && !options.windowed);
+    auto renderer = FrameRenderer::open_window(session.config.kiosk.fullscreen && !options.windowed,
+                                               choose_renderer(session.config.display.renderer, session.shell->public_screen()));
+    std::fprintf(stderr, "<6>lectern: the window is drawn by SDL's %s renderer (display.renderer = \"%s\")\n", renderer->renderer_name().c_str(),
+                 session.config.display.renderer.c_str());
     session.agenda->start_watching();
     // The AV desk's API ([web] listen); a remote command wakes the loop with an SDL event.
     std::unique_ptr<KioskWeb> web;
@@ -69,7 +72,8 @@ int run_kiosk(const KioskOptions& options) {
         SDL_Event event;
         const bool lobby = session.shell->mode() == KioskShell::Mode::Public && session.shell->public_screen() == ScreenId::Lobby;
         const int wait_ms = std::min(health.max_wait_ms(),  // playback: every picture
-                                     session.desk->playing() ? 15 : session.shell->shows_live_picture() ? 66 : lobby ? 1000 : 500);
+                                     std::max(renderer->min_wait_ms(),
+                                              session.desk->playing() ? 15 : session.shell->shows_live_picture() ? 66 : lobby ? 1000 : 500));
         if (SDL_WaitEventTimeout(&event, wait_ms)) {
             // ImGui 1.86 reads key state once per frame, so a key released in the same batch it was
             // pressed in would be missed: hold the release back for the next frame.

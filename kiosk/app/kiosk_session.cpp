@@ -29,6 +29,12 @@ std::string agenda_glyphs(const Agenda& agenda) {
     return all;
 }
 
+FrameRenderer::Kind choose_renderer(const std::string& setting, ScreenId public_screen) {
+    if (setting == "software") return FrameRenderer::Kind::Software;
+    if (setting == "gl") return FrameRenderer::Kind::Gl;
+    return public_screen == ScreenId::Lobby ? FrameRenderer::Kind::Software : FrameRenderer::Kind::Gl;
+}
+
 KioskSession::KioskSession(const KioskOptions& options, bool with_station)
     : config(options.config_file.empty() ? LecternConfig{} : load_config(options.config_file)),
       clock(options.at ? std::unique_ptr<Clock>(new FixedClock(*options.at)) : std::unique_ptr<Clock>(new SystemClock)),

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "agenda_source.h"
+#include "frame_renderer.h"
 #include "kiosk_options.h"
 #include "kiosk_shell.h"
 #include "lectern_config.h"
@@ -16,6 +17,11 @@ namespace lectern {
 
 // Every string the screens may draw from this agenda: their glyphs are baked into the fonts.
 std::string agenda_glyphs(const Agenda& agenda);
+
+// display.renderer for the window: "auto" draws a lobby kiosk in software (the lobby changes a few
+// times a minute; GL's driver alone would cost it more memory than the rest of the kiosk, and as
+// much CPU where it rasterizes in software) and the live room and timer screens with GL.
+FrameRenderer::Kind choose_renderer(const std::string& setting, ScreenId public_screen);
 
 struct KioskSession {
     LecternConfig config;

@@ -171,7 +171,10 @@ void KioskShell::tick(TimePoint now, bool input_this_frame) {
 OperatorView KioskShell::operator_view(TimePoint now) const {
     OperatorView view;
     view.state = controller_.state();
-    for (const AgendaItem* item : agenda_->items_in(room_id_)) view.rundown.emplace_back(item, controller_.status_of(*item, now));
+    for (const AgendaItem* item : agenda_->items_in(room_id_)) {
+        view.rundown.emplace_back(item, controller_.status_of(*item, now));
+        if (!controller_.correctable(*item, now)) view.uncorrectable.insert(item->id);
+    }
     view.last_error = last_error_;
     view.default_pin = config_.operator_console.pin_hash.empty();
     view.undo_split_left = controller_.undo_split_left(now);

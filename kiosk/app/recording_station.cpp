@@ -2,6 +2,7 @@
 
 #include "frame_renderer.h"
 #include "segment_join.h"
+#include "sidecar.h"
 
 #include <sys/resource.h>
 
@@ -50,7 +51,14 @@ RecordingStation::RecordingStation(const LecternConfig& config, const std::strin
     }
     held_ = std::make_unique<HeldRecordings>(kUndoSplitWindow, [this](const FinishedRecording& f) -> tl::expected<void, std::string> {
         if (!uploads_) return tl::unexpected(upload_problem_ + "; the recording waits on disk and is queued at the next start");
-        return uploads_->enqueue(f.media_path, f.sidecar_path);
+        auto queued = uploads_->enqueue(f.media_path, f.sidecar_path);
+        if (queued) try {
+                const std::string item = read_sidecar(f.sidecar_path).item_id;  // the queue just read it too
+                std::lock_guard lock(handed_mutex_);
+                handed_on_.insert(item);
+            } catch (const std::exception&) {  // unreadable now: the queue has it, the console keeps Edit
+            }
+        return queued;
     });
     // Files written down by an earlier run (killed within the undo window, or uploads were off).
     held_->recover(resolved_output_dir(config_.media));
@@ -99,6 +107,10 @@ void RecordingStation::GuardedControl::correct(const RecordingPlan& corrected) {
     if (!control) return;  // never opened: nothing of this run is on tape
     station_.held_->correct(meta_from_plan(corrected, station_.config_.kiosk.id, ""));
     control->correct(corrected);
+}
+bool RecordingStation::GuardedControl::handed_on(const std::string& item_id) const {
+    std::lock_guard lock(station_.handed_mutex_);
+    return station_.handed_on_.count(item_id) > 0;
 }
 RecorderActivity RecordingStation::GuardedControl::activity() const {
     const MediaRecorderControl* control = station_.recorder_->control();

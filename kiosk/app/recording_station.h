@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <vector>
 #include <string>
 
@@ -59,6 +60,7 @@ private:
         void split(const RecordingPlan& next) override;
         void merge_back() override;
         void correct(const RecordingPlan& corrected) override;
+        bool handed_on(const std::string& item_id) const override;
         RecorderActivity activity() const override;
 
     private:
@@ -72,6 +74,9 @@ private:
     bool capture_wanted_ = false;
     // Finished recordings wait out the undo window here (written down first) before upload.
     std::unique_ptr<HeldRecordings> held_;
+    // Items with a file in the upload queue (written by the upload-handoff thread, read by the frame).
+    mutable std::mutex handed_mutex_;
+    std::set<std::string> handed_on_;
     mutable std::mutex problem_mutex_;  // guards upload_problem_
     std::unique_ptr<UploadService> uploads_;
     std::string upload_problem_;

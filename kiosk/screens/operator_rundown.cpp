@@ -60,8 +60,9 @@ void draw_rundown(const ScreenContext& ctx, const OperatorView& view, OperatorUi
         }
         const Rect edit{{skip.max.x + 12 * u, skip.min.y}, {skip.max.x + 162 * u, skip.max.y}};
         // A correction reaches an item through its plan (not yet on tape), the recorder (being
-        // recorded) or the files still held before upload (recorded); a missed item has no file.
-        const bool correctable = status != ItemStatus::Missed;
+        // recorded) or the files still held before upload (recorded); a missed item has no file,
+        // and one already with the uploader would keep its old title there.
+        const bool correctable = view.uncorrectable.count(item->id) == 0;
         if (correctable && button_at("Edit", edit, f.body)) {
             ui.editing_item = item->id;
             ui.editing_field = 0;

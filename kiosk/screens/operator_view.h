@@ -5,6 +5,7 @@
 #include "agenda.h"
 #include "session_controller.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct StatsHistory {
 struct OperatorView {
     SessionController::State state = SessionController::State::Idle;
     std::vector<std::pair<const AgendaItem*, ItemStatus>> rundown;  // this room's items
+    std::set<std::string> uncorrectable;  // rundown items Edit cannot reach (missed, or with the uploader)
     std::string last_error;            // the last command's failure, in plain words
     bool default_pin = false;          // the demo PIN is in use
     seconds undo_split_left{0};        // the last "next speaker" can be undone for this long

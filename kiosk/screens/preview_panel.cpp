@@ -75,9 +75,9 @@ void draw_preview_panel(const ScreenContext& ctx, const Rect& r) {
     float w = video.width(), h = w / aspect;
     if (h > video.height()) h = video.height(), w = h * aspect;
     const Rect frame{{video.min.x, video.min.y}, {video.min.x + w, video.min.y + h}};
-    dl->AddRectFilled(frame.min, frame.max, IM_COL32(0, 0, 0, 255), 10 * u);
+    rounded_rect(dl, frame.min, frame.max, IM_COL32(0, 0, 0, 255), 10 * u);
     if (rec.preview) {
-        dl->AddImageRounded(rec.preview, frame.min, frame.max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 10 * u);
+        rounded_rect(dl, frame.min, frame.max, IM_COL32_WHITE, 10 * u, rec.preview);
     } else {
         const char* why = rec.state == RecorderView::State::Unavailable ? "No recorder in this kiosk" : "No picture";
         const ImVec2 s = measure(f.heading, why);

@@ -67,7 +67,7 @@ void draw_timeline(const ScreenContext& ctx, const std::vector<const Room*>& roo
             const bool past = item->end <= ctx.now, now = item->is_on(ctx.now);
             ImU32 fill = now ? colour::accent : past ? IM_COL32(34, 40, 52, 255) : colour::panel_raised;
             if (item->kind == ItemKind::Break && !now) fill = IM_COL32(30, 36, 48, 255);
-            dl->AddRectFilled(ImVec2(bx0, y0), ImVec2(bx1, y1), fill, 8 * u);
+            rounded_rect(dl, ImVec2(bx0, y0), ImVec2(bx1, y1), fill, 8 * u);
             const ImU32 ink = now ? colour::background : past ? colour::text_dim : colour::text;
             const float inner = bx1 - bx0 - 16 * u;
             if (inner > f.small->FontSize) {

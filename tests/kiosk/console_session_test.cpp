@@ -255,6 +255,29 @@ TEST_CASE("Edit on the speech being recorded and on the one held before upload r
     CHECK(station.problems().empty());
 }
 
+TEST_CASE("a speech already handed to the uploader offers no Edit, and a correction of it is refused with the reason") {
+    RecordingConsole run("console_handed_on");
+    auto& [dir, config, station, console] = run;
+    console.type("n");  // address-wu ends, waits out the undo window, then goes to the upload queue
+    auto queued = [&] {
+        for (const UploadRow& row : station.upload_rows()) if (row.state != "held") return true;
+        return false;
+    };
+    for (int i = 0; i < 400 && !queued(); ++i) frames_for(station, console, std::chrono::milliseconds(100));
+    REQUIRE(queued());
+    const OperatorView before = console.shell().operator_view(console.now());
+    CHECK(before.uncorrectable.count("address-wu") == 1);
+    CHECK(before.uncorrectable.count("intro-bjast") == 0);  // being recorded: its file takes a correction
+    console.shell().apply({Intent{IntentKind::Run, Command{CommandKind::Correct, "address-wu", "", {"Too late", "", ""}}, ""}},
+                          console.now());
+    const std::string error = console.shell().operator_view(console.now()).last_error;
+    CHECK(error.find("already with the uploader") != std::string::npos);
+    console.type("x");
+    auto files = archived(station, console, dir, 2);
+    REQUIRE(files.size() == 2);
+    CHECK(files[0]["title"] != "Too late");
+}
+
 TEST_CASE("a recordings folder that turns unusable while recording, then next speaker, is an alert and a kept file, not an abort") {
     RecordingConsole run("console_folder_gone");
     auto& [dir, config, station, console] = run;

@@ -65,7 +65,11 @@ TEST_CASE("an RTSP camera's picture and a separate PulseAudio microphone are rec
     // One offset throughout: the sound is neither skipped nor stretched after the start. A flash
     // may move by one frame: the held backlog comes in a burst larger than the capture queue, and a
     // dropped white frame is filled by repeating the one before it (2 ms: the beep's own jitter).
-    for (const auto& p : report->pairs) {
+    // The first pair is left out: the recording's sound begins inside that beep (the microphone
+    // opens as the camera's probe ends, on a flash's keyframe), so the beep's onset is not in the
+    // file and it reads 10 to 40 ms off the others (bench/media/rtsp_pulse_timing.py's runs).
+    for (size_t i = 1; i < report->pairs.size(); ++i) {
+        const auto& p = report->pairs[i];
         CAPTURE(p.flash);
         CAPTURE(p.offset());
         CHECK(std::fabs(p.offset() - median) <= 1.0 / 30 + 0.002);
@@ -78,8 +82,8 @@ TEST_CASE("an RTSP camera's picture and a separate PulseAudio microphone are rec
     CAPTURE(sent_median);
     MESSAGE("recorded " << median * 1000 << " ms, sent " << sent_median * 1000 << " ms");
     // The sound is never placed later than it was sent, and leads by no more than the camera's own
-    // sending (its RTSP server: 35 ms measured, more under load) and Pulse's early stamps: 22 to 71 ms
-    // measured at load 10 to 12 (BENCHMARKS.md); the bound leaves room for the load.
+    // sending (its RTSP server: 31-33 ms measured at load 3-5, more under load) and Pulse's early
+    // stamps (0-8 ms): 29-37 ms in all at load 4-5 (BENCHMARKS.md); the bound leaves room for the load.
     CHECK(median - sent_median <= 0.0);
     CHECK(median - sent_median >= -0.100);
 }

@@ -2,13 +2,18 @@
 // picture and its tone; when the server is killed mid-speech the file goes on with the NO SIGNAL
 // slate and silence, the capture thread retries with growing waits, and when the server is back
 // the same file continues with the camera's picture and tone.
+#include "capture_input.h"
 #include "media_test_support.h"
 #include "real_sources.h"
 #include "recorder.h"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <vector>
 
 using namespace lectern;
 using namespace std::chrono_literals;
@@ -110,5 +115,45 @@ TEST_CASE("open() gives up within a bounded time, naming the camera, when an RTS
         CHECK(failed->why.find(mute ? "did not answer" : "sent no picture") != std::string::npos);
         CHECK(failed->why.find("ffplay") != std::string::npos);  // the fix: try the address in a player
         CHECK(failed->seconds < 12);
+    }
+}
+
+// FFmpeg's H.264 parser hands out the stream's first access unit twice when the camera's first
+// packets carry its parameter sets apart (two pictures with the same timestamp). Both went to the
+// encoder, which numbers pictures as they come: every later picture was a frame late in the file,
+// and a separate microphone's sound led by one frame more (BENCHMARKS.md, RTSP + PulseAudio).
+TEST_CASE("an RTSP camera's pictures are handed on once each, in the order of their timestamps") {
+    std::string dir = test::fresh_dir("rtsp-once");
+    std::filesystem::create_directories(dir + "/pulse");
+    // The sync pattern's camera (its beeps go to a microphone, which it needs running).
+    test::PulseTone microphone(dir + "/pulse", 0);
+    test::RtspCamera camera(dir, microphone.microphone_fifo);
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.source = "rtsp";
+    c.url = camera.url;
+    c.audio_source = "pulse";
+    c.audio_device = "microphone";
+    setenv("PULSE_SERVER", microphone.server.c_str(), 1);
+    setenv("PULSE_CLIENTCONFIG", "/dev/null", 1);
+    std::atomic<bool> stop{false};
+    const CaptureFormat format{c.width, c.height, c.fps, c.sample_rate, c.channels};
+    CaptureInput input(video_source_spec(c), format, stop);
+    REQUIRE(input.open());
+    // As the recorder does: the camera's stream waits in its buffer while the microphone opens.
+    CaptureInput sound(*audio_source_spec(c), format, stop);
+    REQUIRE(sound.open());
+    unsetenv("PULSE_SERVER");
+    std::vector<double> times;
+    av::FramePtr frame;
+    for (int reads = 0; times.size() < 60 && reads < 2000; ++reads) {
+        const CaptureInput::Read got = input.read(frame);
+        REQUIRE(got != CaptureInput::Read::Failed);
+        if (got == CaptureInput::Read::Video) times.push_back(input.last_video_time());
+    }
+    REQUIRE(times.size() == 60);
+    for (size_t i = 1; i < times.size(); ++i) {
+        CAPTURE(i);
+        CAPTURE(times[i - 1]);
+        CHECK(std::fabs(times[i] - times[i - 1] - 1.0 / 30) < 0.005);
     }
 }

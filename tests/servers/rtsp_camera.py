@@ -17,8 +17,9 @@ microphone. (Played into a null sink instead, through GStreamer's pulsesink or p
 waited in a playback buffer whose size Pulse chose, 27 to 835 ms from run to run, and every
 underrun of a stream fed in real time put silence before the rest of the sound, so it came later
 and later: 2 to 25 ms every second.) --timing FILE writes, on the steady clock (CLOCK_MONOTONIC,
-seconds), when each second's flash frame left the RTP payloader ("flash N T") and when its beep
-was written ("beep N T"), so that a recording's offset can be compared with what was sent.
+seconds), when each second's flash frame left the RTP payloader ("flash N T seq S", S the RTP
+sequence number of its first packet) and when its beep was written ("beep N T"), so that a
+recording's offset can be compared with what was sent.
 
 Prints "rtsp://127.0.0.1:PORT/camera" once it listens (--port 0 picks a free port), then serves
 until killed.
@@ -63,19 +64,29 @@ class Timing:
         self.out = open(path, "w", buffering=1) if path else None
         self.seen = set()
 
-    def event(self, kind, pts):
+    def event(self, kind, buffer):
         # The first buffer of a second: the flash frame at N s, the beep's first 10 ms at N s.
+        pts = buffer.pts
         if self.out is None or pts == Gst.CLOCK_TIME_NONE or pts % Gst.SECOND >= Gst.SECOND // 100:
             return
         second = pts // Gst.SECOND % X264_PTS_OFFSET
         if (kind, second) in self.seen:
             return
         self.seen.add((kind, second))
-        self.out.write(f"{kind} {second} {time.monotonic():.6f}\n")
+        now = time.monotonic()
+        rtp = ""
+        if kind == "flash":
+            # The flash's first RTP packet: its sequence number, so that a trace of the recorder's
+            # reads finds when it arrived (bench/media/rtsp_pulse_timing.py).
+            ok, info = buffer.map(Gst.MapFlags.READ)
+            if ok:
+                rtp = f" seq {int.from_bytes(bytes(info.data[2:4]), 'big')}"
+                buffer.unmap(info)
+        self.out.write(f"{kind} {second} {now:.6f}{rtp}\n")
 
     def probe(self, kind):
         def on_buffer(_pad, info):
-            self.event(kind, info.get_buffer().pts)
+            self.event(kind, info.get_buffer())
             return Gst.PadProbeReturn.OK
         return on_buffer
 
