@@ -53,8 +53,10 @@ struct ThreadProbe {
 };
 
 // Sources being probed on a thread (format and URL); one left behind stays here until its read returns.
-std::mutex probing_mutex;
-std::set<std::string> probing;
+// Never destroyed: a probe thread left behind may return after main() has (the source's read ends when
+// its server goes at exit) and must not erase from a destroyed set (ASan: heap-use-after-free at exit).
+std::mutex& probing_mutex = *new std::mutex;
+std::set<std::string>& probing = *new std::set<std::string>;
 
 }  // namespace
 
