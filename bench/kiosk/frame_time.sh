@@ -72,6 +72,8 @@ end_console=$(wc -l < "$work/frames.txt")
 load_console=$(cut -d' ' -f1-3 /proc/loadavg)
 # FRAME_BENCH_SHOT=FILE.png keeps a picture of the screen at the end (did the console open?).
 [ -n "${FRAME_BENCH_SHOT:-}" ] && import -window root "$FRAME_BENCH_SHOT"
+# FRAME_BENCH_LOG=FILE keeps the per-frame log (columns as LECTERN_FRAME_TIMES writes them).
+[ -n "${FRAME_BENCH_LOG:-}" ] && cp "$work/frames.txt" "$FRAME_BENCH_LOG"
 
 # Of the frames between two line numbers: p50, p99 and max of the wall time; the same of what the
 # frame thread waited for by itself (wall - CPU - waiting for a CPU), apart (the frame's logic: agenda,

@@ -1,6 +1,7 @@
 #include "frame_renderer.h"
 
 #include "assets.h"
+#include "software_draw.h"
 #include "ui/theme.h"
 
 #include <SDL.h>
@@ -230,7 +231,12 @@ void FrameRenderer::end_frame(bool rasterize) {
     const auto started = std::chrono::steady_clock::now();
     SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);  // ui::colour::background
     SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (software_ || surface_) {
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        draw_for_software(renderer_, *ImGui::GetDrawData(), white.x, white.y);
+    } else {
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    }
     SDL_RenderPresent(renderer_);
     last_present_ms_ = static_cast<int>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
@@ -247,6 +253,7 @@ ImTextureID FrameRenderer::update_preview(const uint8_t* rgba, int width, int he
         if (preview_) SDL_DestroyTexture(preview_);
         // ABGR8888 is R,G,B,A in memory on little-endian machines, the recorder's byte order.
         preview_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, width, height);
+        if (preview_) SDL_SetTextureBlendMode(preview_, SDL_BLENDMODE_NONE);
         preview_width_ = width;
         preview_height_ = height;
     }
