@@ -6,7 +6,7 @@
 # through xdotool) for SECONDS. Each frame's work, from the end of its wait for events to the end
 # of applying its intents, comes from LECTERN_FRAME_TIMES; prints p50, p99 and max per phase.
 #   usage: bench/kiosk/frame_time.sh [SIZE=1920x1080] [SECONDS=60] [TALK_SECONDS=20] [RENDERER=auto]
-# RENDERER is display.renderer (auto draws the room screen with GL; software or gl).
+# RENDERER is display.renderer (auto: GL on a GPU, SDL's software renderer where GL is llvmpipe; software or gl).
 # Needs a build (cmake --build build --target lectern), xvfb and xdotool.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -92,6 +92,7 @@ stats() {
 finished=$(ls "$work/recordings"/*.mp4 2>/dev/null | grep -vc recording.mp4 || true)
 archived=$(find "$work/archive" -name '*.mp4' 2>/dev/null | wc -l)
 echo "bench/kiosk/frame_time: $size, display.renderer = $renderer, auto_record with ${talk} s talks, uploads capped at 256 KiB/s"
+echo "  kiosk's log: $(grep -h -o 'GL draws on the CPU.*\|the window is drawn by.*' "$work/kiosk.log" | paste -sd ';')"
 echo "  room screen (preview) for ${window} s, load average after: $load_room: $(stats "$start_room" "$end_room")"
 echo "  operator console for ${window} s, load average after: $load_console: $(stats "$start_console" "$end_console")"
 echo "  recordings finished: $finished, in the archive: $archived"
