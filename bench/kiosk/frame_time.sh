@@ -87,7 +87,7 @@ stats() {
   echo "      wall:                 $(awk '{print $1}' <<<"$rows" | pct), $(awk '$1 > 16700' <<<"$rows" | wc -l) over 16.7 ms"
   echo "      logic waited:         $(awk '{w = ($1 - $4) - ($2 - $5) - ($3 - $6); print (w > 0 ? w : 0)}' <<<"$rows" | pct)"
   echo "      present waited:       $(awk '{w = $4 - $5 - $6; print (w > 0 ? w : 0)}' <<<"$rows" | pct)"
-  echo "      means per frame:      $(awk '{c += $2; q += $3} END {printf "CPU %.1f ms, waiting for a CPU %.1f ms", c / NR / 1000, q / NR / 1000}' <<<"$rows")"
+  echo "      means per frame:      $(awk '{c += $2; q += $3; p += $7} END {printf "CPU %.1f ms, waiting for a CPU %.1f ms, %.0f pixels drawn", c / NR / 1000, q / NR / 1000, p / NR}' <<<"$rows")"
 }
 finished=$(ls "$work/recordings"/*.mp4 2>/dev/null | grep -vc recording.mp4 || true)
 archived=$(find "$work/archive" -name '*.mp4' 2>/dev/null | wc -l)

@@ -25,12 +25,38 @@ bool near(const DamageRect& a, const DamageRect& b) {
     return a.x0 <= b.x1 + kNear && b.x0 <= a.x1 + kNear && a.y0 <= b.y1 + kNear && b.y0 <= a.y1 + kNear;
 }
 
-class RectSet {
+DamageRect box(const ImDrawVert* v, int n, const ImVec4& clip) {
+    float x0 = v[0].pos.x, y0 = v[0].pos.y, x1 = x0, y1 = y0;
+    for (int i = 1; i < n; ++i) {
+        x0 = std::min(x0, v[i].pos.x), y0 = std::min(y0, v[i].pos.y);
+        x1 = std::max(x1, v[i].pos.x), y1 = std::max(y1, v[i].pos.y);
+    }
+    // Nothing is drawn outside the clip rectangle (its edges as the renderer cuts them to pixels).
+    x0 = std::max(x0, clip.x), y0 = std::max(y0, clip.y), x1 = std::min(x1, clip.z), y1 = std::min(y1, clip.w);
+    if (x1 <= x0 || y1 <= y0) return {};
+    return {static_cast<int>(std::floor(x0)) - kPad, static_cast<int>(std::floor(y0)) - kPad, static_cast<int>(std::ceil(x1)) + kPad,
+            static_cast<int>(std::ceil(y1)) + kPad};
+}
+
+// How far ahead two commands' triangles are searched for where they line up again after a
+// difference: a line of text that grew by a few glyphs (two triangles each) is found.
+constexpr size_t kLookAhead = 48;
+
+template <class Triangle>
+bool same(const std::vector<Triangle>& a, size_t i, const std::vector<Triangle>& b, size_t j, size_t n) {
+    if (i + n > a.size() || j + n > b.size()) return false;
+    return std::memcmp(&a[i], &b[j], n * sizeof(Triangle)) == 0;
+}
+
+}  // namespace
+
+class FrameDamage::RectSet {
 public:
     explicit RectSet(DamageRect screen) : screen_(screen) {}
 
     void add(DamageRect r) {
         r = {std::max(r.x0, screen_.x0), std::max(r.y0, screen_.y0), std::min(r.x1, screen_.x1), std::min(r.y1, screen_.y1)};
+
         if (r.empty()) return;
         // Grow into every rectangle it touches, until it touches none.
         for (bool merged = true; merged;) {
@@ -67,22 +93,34 @@ private:
     std::vector<DamageRect> rects_;
 };
 
-DamageRect box(const ImDrawVert* v, int n, const ImVec4& clip) {
-    float x0 = v[0].pos.x, y0 = v[0].pos.y, x1 = x0, y1 = y0;
-    for (int i = 1; i < n; ++i) {
-        x0 = std::min(x0, v[i].pos.x), y0 = std::min(y0, v[i].pos.y);
-        x1 = std::max(x1, v[i].pos.x), y1 = std::max(y1, v[i].pos.y);
+// Walks both commands' triangles side by side. Where they differ, finds the nearest place where
+// three in a row agree again (the fewest triangles skipped on both sides), damages what was
+// skipped on each side (old places and new ones) and goes on from there; with none in reach, it
+// damages the next kLookAhead of each. Any pixel that changed lies under a triangle not matched
+// in order on both sides, so it is redrawn whatever is matched.
+void FrameDamage::compare(const Command& a, const Command& b, RectSet& damage) {
+    const auto& x = a.triangles;
+    const auto& y = b.triangles;
+    size_t i = 0, j = 0;
+    while (i < x.size() && j < y.size()) {
+        if (same(x, i, y, j, 1)) {
+            ++i, ++j;
+            continue;
+        }
+        size_t skip_x = 0, skip_y = 0;
+        bool found = false;
+        for (size_t total = 1; total <= 2 * kLookAhead && !found; ++total)
+            for (size_t dx = total > kLookAhead ? total - kLookAhead : 0; dx <= std::min(total, kLookAhead) && !found; ++dx)
+                if (same(x, i + dx, y, j + total - dx, 3)) skip_x = dx, skip_y = total - dx, found = true;
+        // None in reach: a long run changed in place (a graph scrolled), damaged side by side.
+        if (!found) skip_x = std::min(kLookAhead, x.size() - i), skip_y = std::min(kLookAhead, y.size() - j);
+        for (size_t t = i; t < i + skip_x; ++t) damage.add(box(x[t].v, 3, a.clip));
+        for (size_t t = j; t < j + skip_y; ++t) damage.add(box(y[t].v, 3, b.clip));
+        i += skip_x, j += skip_y;
     }
-    // Nothing is drawn outside the clip rectangle (its edges as the renderer cuts them to pixels).
-    x0 = std::max(x0, clip.x), y0 = std::max(y0, clip.y), x1 = std::min(x1, clip.z), y1 = std::min(y1, clip.w);
-    if (x1 <= x0 || y1 <= y0) return {};
-    return {static_cast<int>(std::floor(x0)) - kPad, static_cast<int>(std::floor(y0)) - kPad, static_cast<int>(std::ceil(x1)) + kPad,
-            static_cast<int>(std::ceil(y1)) + kPad};
+    for (; i < x.size(); ++i) damage.add(box(x[i].v, 3, a.clip));
+    for (; j < y.size(); ++j) damage.add(box(y[j].v, 3, b.clip));
 }
-
-bool same(const ImDrawVert& a, const ImDrawVert& b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-}  // namespace
 
 std::vector<DamageRect> FrameDamage::update(const ImDrawData& frame, ImTextureID fonts, bool everything) {
     const DamageRect screen{0, 0, static_cast<int>(std::ceil(frame.DisplaySize.x)), static_cast<int>(std::ceil(frame.DisplaySize.y))};
@@ -114,17 +152,7 @@ std::vector<DamageRect> FrameDamage::update(const ImDrawData& frame, ImTextureID
                 continue;
             }
             if (b.texture != fonts) damage_all(b, 0);
-            const size_t common = std::min(a.triangles.size(), b.triangles.size());
-            size_t t = 0;
-            for (; t < common; ++t) {
-                const Triangle& x = a.triangles[t];
-                const Triangle& y = b.triangles[t];
-                if (same(x.v[0], y.v[0]) && same(x.v[1], y.v[1]) && same(x.v[2], y.v[2])) continue;
-                // Same shape moved or recoloured: both places. Otherwise the triangles no longer
-                // line up (a glyph came or went): everything from here on in this command.
-                damage.add(box(x.v, 3, a.clip)), damage.add(box(y.v, 3, b.clip));
-            }
-            damage_all(a, t), damage_all(b, t);
+            compare(a, b, damage);
         }
     }
     last_ = std::move(now);

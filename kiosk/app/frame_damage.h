@@ -4,10 +4,10 @@
 //
 // Frames are compared command by command (ImGui starts a command at each clip rectangle or texture
 // change, so a screen's boxes are separate commands) and, within a command, triangle by triangle:
-// a triangle that differs in position, colour or texture coordinates damages its old and new
-// bounding boxes; once a command's triangles stop lining up (a text grew by a glyph), everything
-// after in that command is damaged. Triangles drawn with a picture's texture are damaged wherever
-// they are. Rectangles are padded for anti-aliased fringes and
+// triangles that differ in position, colour or texture coordinates damage their old and new
+// bounding boxes, and where one side has triangles the other lacks (a text grew by a glyph), the
+// comparison finds where the two line up again. Triangles drawn with a picture's texture are
+// damaged wherever they are. Rectangles are padded for anti-aliased fringes and
 // clipped to the command's clip rectangle, as the drawing is.
 #pragma once
 
@@ -31,9 +31,10 @@ public:
     // whole (first frame, exposed window, new fonts). Returns at most kMaxRects rectangles (nearby
     // ones merged), or one covering the whole display.
     std::vector<DamageRect> update(const ImDrawData& frame, ImTextureID fonts, bool everything);
-    static constexpr int kMaxRects = 4;
+    static constexpr int kMaxRects = 8;
 
 private:
+    class RectSet;
     struct Triangle {
         ImDrawVert v[3];
     };
@@ -42,6 +43,7 @@ private:
         ImVec4 clip;
         std::vector<Triangle> triangles;
     };
+    static void compare(const Command& a, const Command& b, RectSet& damage);
     std::vector<Command> last_;
     ImVec2 last_size_{0, 0};
 };

@@ -205,6 +205,7 @@ uint64_t FrameRenderer::picture_hash() const { return hash_draw_data(*ImGui::Get
 void FrameRenderer::end_frame(bool rasterize) {
     ImGui::End();
     ImGui::Render();
+    drawn_pixels_ = 0;
     if (!rasterize) return;
     // A kiosk shows the same picture for most of a minute: rasterizing and presenting it again
     // would cost the whole idle CPU budget (software GL at 4K). Skip it unless something moved, a
@@ -218,6 +219,8 @@ void FrameRenderer::end_frame(bool rasterize) {
     if (software_ || partial_) {
         draw_damaged();
     } else {
+        const ImVec2 s = size();
+        drawn_pixels_ = static_cast<long>(s.x) * static_cast<long>(s.y);
         SDL_RenderClear(renderer_);
         if (surface_) {
             const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
@@ -247,6 +250,7 @@ void FrameRenderer::draw_damaged() {
         shown.push_back(r);
     }
     last_damage_.assign(damaged.begin(), damaged.end());
+    for (const DamageRect& d : damaged) drawn_pixels_ += d.area();
     if (window_) {
         SDL_RenderFlush(renderer_);
         SDL_UpdateWindowSurfaceRects(window_, shown.data(), static_cast<int>(shown.size()));

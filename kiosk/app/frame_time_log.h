@@ -13,7 +13,8 @@ namespace lectern {
 // microseconds, for the whole frame and for rasterizing and presenting it (end_frame): wall
 // time, this thread's CPU time, and its time waiting for a CPU (/proc/thread-self/schedstat). Wall
 // minus the other two is what the frame waited for by itself (a lock, the disk, SQLite, the GL
-// driver's threads), apart from what a busy machine costs it.
+// driver's threads), apart from what a busy machine costs it. A seventh number: the pixels the
+// frame drew (0 when the picture had not changed; see FrameRenderer::drawn_pixels()).
 class FrameTimeLog {
 public:
     FrameTimeLog() {
@@ -25,13 +26,13 @@ public:
     void begin() { sample(at_[0]); }
     void rendering() { sample(at_[1]); }  // around end_frame()
     void rendered() { sample(at_[2]); }
-    void end() {
+    void end(long drawn_pixels) {
         if (!out_) return;
         sample(at_[3]);
         for (const auto& [from, to] : {std::pair{0, 3}, std::pair{1, 2}})
             std::fprintf(out_, "%lld %lld %lld ", (at_[to].wall_ns - at_[from].wall_ns) / 1000, (at_[to].cpu_ns - at_[from].cpu_ns) / 1000,
                          (at_[to].wait_ns - at_[from].wait_ns) / 1000);
-        std::fputc('\n', out_);
+        std::fprintf(out_, "%ld\n", drawn_pixels);
         std::fflush(out_);  // the benchmark ends the kiosk with its X server
     }
 

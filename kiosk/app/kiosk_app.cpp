@@ -150,7 +150,7 @@ int run_kiosk(const KioskOptions& options) {
                     web->on_frame(session.shell->controller(), *session.station, *agenda, session.agenda->problem(),
                                   session.agenda->feed_status().as_of, now);
             });
-        frame_times.end();
+        frame_times.end(renderer->drawn_pixels());
         health.loop_turned(*session.station);  // reached only while this loop turns
     }
     health.stopping();

@@ -3,6 +3,7 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 
@@ -14,6 +15,7 @@ struct Drawer {
     SDL_Renderer* renderer;
     ImVec2 white;
     SDL_BlendMode blend;  // the renderer's own, for SDL's untextured triangles
+    const SDL_Rect* limit;  // draw only here (null: everywhere)
     SoftwareDrawStats stats;
 
     // Six indices a b c a c d over corners a (top left), b, c (bottom right), d, one colour at
@@ -54,6 +56,14 @@ struct Drawer {
         ++stats.plain_fills;
     }
 
+    // A triangle wholly outside `limit` draws nothing there: SDL would clip it pixel by pixel.
+    bool outside(const ImDrawVert* vtx, const ImDrawIdx* idx) const {
+        if (!limit) return false;
+        const ImVec2 a = vtx[idx[0]].pos, b = vtx[idx[1]].pos, c = vtx[idx[2]].pos;
+        return std::max({a.x, b.x, c.x}) < limit->x - 1 || std::min({a.x, b.x, c.x}) > limit->x + limit->w + 1 ||
+               std::max({a.y, b.y, c.y}) < limit->y - 1 || std::min({a.y, b.y, c.y}) > limit->y + limit->h + 1;
+    }
+
     // One command: runs of ordinary triangles to SDL as they come, plain rectangles filled in
     // between, so the order of what is drawn stays ImGui's.
     void command(const ImDrawList& list, const ImDrawCmd& cmd) {
@@ -64,7 +74,11 @@ struct Drawer {
         unsigned run = 0;
         SDL_FRect rect;
         for (unsigned i = 0; i + 3 <= cmd.ElemCount;) {
-            if (i + 6 <= cmd.ElemCount && plain_rect(vtx, idx + i, rect)) {
+            if (outside(vtx, idx + i)) {
+                geometry(texture, vtx, vertices, idx + run, i - run);
+                i += 3;
+                run = i;
+            } else if (i + 6 <= cmd.ElemCount && plain_rect(vtx, idx + i, rect)) {
                 geometry(texture, vtx, vertices, idx + run, i - run);
                 fill(vtx[idx[i]], rect);
                 i += 6;
@@ -96,7 +110,7 @@ SoftwareDrawStats draw_for_software(SDL_Renderer* renderer, const ImDrawData& da
     SDL_BlendMode old_blend;
     SDL_GetRenderDrawBlendMode(renderer, &old_blend);
 
-    Drawer drawer{renderer, ImVec2(white_u, white_v), old_blend, {}};
+    Drawer drawer{renderer, ImVec2(white_u, white_v), old_blend, limit, {}};
     SDL_RenderSetViewport(renderer, nullptr);
     SDL_RenderSetClipRect(renderer, nullptr);
     for (int n = 0; n < data.CmdListsCount; ++n) {
