@@ -6,11 +6,9 @@
 extern "C" {
 #include <libavdevice/avdevice.h>
 #include <libavutil/pixdesc.h>
-#include <libavutil/samplefmt.h>
 }
 
 #include <cmath>
-#include <cstring>
 #include <mutex>
 
 namespace lectern {
@@ -20,9 +18,9 @@ CaptureInput::CaptureInput(SourceSpec spec, CaptureFormat format, const std::ato
       format_(format),
       stop_(stop),
       fit_(format.width, format.height, format.fit),
+      audio_fit_(format.sample_rate, format.channels, spec_.exact_timestamps),
       packet_(av::make_packet()),
-      decoded_(av::make_frame()),
-      audio_next_(NAN) {}
+      decoded_(av::make_frame()) {}
 
 int CaptureInput::interrupted(void* self) {
     auto* input = static_cast<CaptureInput*>(self);
@@ -203,92 +201,20 @@ bool CaptureInput::convert_video(const AVFrame* in) {
 }
 
 bool CaptureInput::convert_audio(AVFrame* in) {
-    // Devices (PulseAudio, ALSA) give a channel count without an order, which swresample refuses:
-    // take the usual order for that count, as the ffmpeg CLI does.
-    if (in->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) {
-        const int channels = in->ch_layout.nb_channels;
-        av_channel_layout_uninit(&in->ch_layout);
-        av_channel_layout_default(&in->ch_layout, channels);
-    }
-    AVChannelLayout layout;
-    av_channel_layout_default(&layout, format_.channels);
-    if (!swr_) {
-        swr_ = av::make_swr(layout, AV_SAMPLE_FMT_FLTP, format_.sample_rate, in->ch_layout,
-                            static_cast<AVSampleFormat>(in->format), in->sample_rate);
-        if (!swr_) return sound_error(in);
-    }
-    // Samples still held by the resampler come out first: the output starts that much earlier.
-    const double held = static_cast<double>(swr_get_delay(swr_.get(), format_.sample_rate)) / format_.sample_rate;
-    av::FramePtr out = av::make_frame();
-    out->ch_layout = layout;
-    out->format = AV_SAMPLE_FMT_FLTP;
-    out->sample_rate = format_.sample_rate;
-    // The last AAC frame of a file decodes whole, though its packet says only part of it is
-    // sound (the encoder's padding): keep only that part, so a looped file does not grow a gap.
-    av::FramePtr part;
     const AVRational tb = input_->streams[audio_index_]->time_base;
-    const int64_t said = in->pkt_duration > 0 ? av_rescale_q(in->pkt_duration, tb, AVRational{1, in->sample_rate}) : 0;
-    if (said > 0 && said < in->nb_samples) {
-        part = av::make_frame();
-        if (av_frame_ref(part.get(), in) < 0) return true;
-        part->nb_samples = static_cast<int>(said);
-        in = part.get();
+    auto converted = audio_fit_.convert(in, tb);
+    if (!converted) {
+        error_ = spec_.what + ": cannot convert its sound (" + converted.error() + "); " + spec_.fix;
+        return false;
     }
-    // A device that changes its format mid-stream is opened again (the capture thread reconnects).
-    if (swr_convert_frame(swr_.get(), out.get(), in) < 0) return sound_error(in);
-    if (out->nb_samples == 0) return true;
-    double media = in->best_effort_timestamp == AV_NOPTS_VALUE
-                       ? NAN
-                       : clock_->media_time(in->best_effort_timestamp, tb) - held;
-    emit_audio(std::move(out), media);
+    if (!converted->sound) return true;
+    const double media = in->best_effort_timestamp == AV_NOPTS_VALUE
+                             ? NAN
+                             : clock_->media_time(in->best_effort_timestamp, tb) - converted->held;
+    placed_.clear();
+    audio_fit_.place(std::move(converted->sound), media, video_end_, placed_);
+    for (auto& p : placed_) ready_.push_back({Read::Audio, std::move(p.sound), p.media});
     return true;
-}
-
-bool CaptureInput::sound_error(const AVFrame* in) {
-    char layout_name[64] = "?";
-    av_channel_layout_describe(&in->ch_layout, layout_name, sizeof layout_name);
-    const char* sample_format = av_get_sample_fmt_name(static_cast<AVSampleFormat>(in->format));
-    error_ = spec_.what + ": cannot convert its sound (" + std::to_string(in->sample_rate) + " Hz, " + layout_name +
-             ", " + (sample_format ? sample_format : "unknown format") + "); " + spec_.fix;
-    return false;
-}
-
-// Sound with exact timestamps keeps its picture's time: a gap (lost packets; a looped file whose
-// sound ends before its picture) is filled with silence and an overlap (sound longer than the
-// picture) is cut, so neither builds up loop after loop.
-void CaptureInput::emit_audio(av::FramePtr out, double media) {
-    constexpr double kTolerance = 0.005;
-    const double rate = format_.sample_rate;
-    if (std::isnan(media)) media = std::isnan(audio_next_) ? video_end_ : audio_next_;
-    if (spec_.exact_timestamps && !std::isnan(audio_next_)) {
-        const double gap = media - audio_next_;
-        if (gap > kTolerance && gap < 10) {
-            av::FramePtr fill = silence(static_cast<int>(std::lround(gap * rate)));
-            if (fill) ready_.push_back({Read::Audio, std::move(fill), audio_next_});
-            audio_next_ += gap;
-        } else if (gap < -kTolerance && gap > -10) {
-            const int cut = static_cast<int>(std::lround(-gap * rate));
-            if (cut >= out->nb_samples) return;
-            for (int ch = 0; ch < format_.channels; ++ch)
-                memmove(out->extended_data[ch], out->extended_data[ch] + cut * sizeof(float),
-                        (out->nb_samples - cut) * sizeof(float));
-            out->nb_samples -= cut;
-        }
-        if (std::fabs(gap) < 10) media = audio_next_;  // a bigger jump starts a new timeline
-    }
-    audio_next_ = media + out->nb_samples / rate;
-    ready_.push_back({Read::Audio, std::move(out), media});
-}
-
-av::FramePtr CaptureInput::silence(int samples) const {
-    av::FramePtr f = av::make_frame();
-    f->nb_samples = samples;
-    f->format = AV_SAMPLE_FMT_FLTP;
-    av_channel_layout_default(&f->ch_layout, format_.channels);
-    f->sample_rate = format_.sample_rate;
-    if (samples <= 0 || av_frame_get_buffer(f.get(), 0) < 0) return nullptr;
-    av_samples_set_silence(f->extended_data, 0, samples, format_.channels, AV_SAMPLE_FMT_FLTP);
-    return f;
 }
 
 // Opened afresh rather than sought back: after a seek the mp4 demuxer trims the AAC priming
@@ -296,7 +222,7 @@ av::FramePtr CaptureInput::silence(int samples) const {
 // loop again.
 bool CaptureInput::restart() {
     // The next loop's picture follows the last one; its sound is stitched to that time too.
-    const double next = video_index_ >= 0 ? video_end_ : audio_next_;
+    const double next = video_index_ >= 0 ? video_end_ : audio_fit_.next();
     video_decoder_.reset();
     audio_decoder_.reset();
     video_index_ = audio_index_ = -1;

@@ -1,8 +1,9 @@
 // Opens one SourceSpec and turns its packets into frames the encoder takes as they are: video
-// fitted to the recording size in YUV 4:2:0, audio resampled to planar float at the recording
-// rate, each with where it belongs in time (source_clock.h).
+// fitted to the recording size in YUV 4:2:0 (video_fit.h), audio resampled to planar float at the
+// recording rate (audio_fit.h), each with where it belongs in time (source_clock.h).
 #pragma once
 
+#include "audio_fit.h"
 #include "av_ptr.h"
 #include "source_clock.h"
 #include "sources/source.h"
@@ -15,6 +16,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lectern {
 
@@ -63,9 +65,6 @@ private:
     bool decode(AVPacket* packet, int index);  // false when a picture or sound cannot be converted (error_ set)
     bool convert_video(const AVFrame* in);  // false (error_ set) for a picture format swscale refuses
     bool convert_audio(AVFrame* in);  // false (error_ set) for sound swresample refuses
-    bool sound_error(const AVFrame* in);
-    void emit_audio(av::FramePtr out, double media);
-    av::FramePtr silence(int samples) const;
     bool restart();  // seek back to the start for a looped file
 
     SourceSpec spec_;
@@ -77,7 +76,8 @@ private:
     av::CodecContextPtr video_decoder_, audio_decoder_;
     int video_index_ = -1, audio_index_ = -1;
     VideoFit fit_;
-    av::SwrPtr swr_;
+    AudioFit audio_fit_;
+    std::vector<AudioFit::Placed> placed_;  // one frame's sound (and silence before it), reused
     av::PacketPtr packet_;
     av::FramePtr decoded_;
     std::deque<Ready> ready_;
@@ -86,7 +86,6 @@ private:
     std::optional<SourceClock> clock_;  // made at open(), from the source's start time
     double video_end_ = 0;  // media time just after the last picture decoded
     double last_video_media_ = NAN;  // media time of the last picture decoded
-    double audio_next_;     // media time just after the last sample handed out (NaN before the first)
     double last_video_time_ = 0, last_capture_time_ = 0;
     size_t held_ = 0;  // entries of ready_ still to hand out that were held for the backlog
     bool from_backlog_ = false;

@@ -6,7 +6,7 @@
 # through xdotool) for SECONDS. Each frame's work, from the end of its wait for events to the end
 # of applying its intents, comes from LECTERN_FRAME_TIMES; prints p50, p99 and max per phase.
 #   usage: bench/kiosk/frame_time.sh [SIZE=1920x1080] [SECONDS=60] [TALK_SECONDS=20] [RENDERER=auto]
-# RENDERER is display.renderer (auto draws the room screen with GL; software or gl).
+# RENDERER is display.renderer (auto: GL on a GPU, SDL's software renderer where GL is llvmpipe; software or gl).
 # Needs a build (cmake --build build --target lectern), xvfb and xdotool.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -72,6 +72,8 @@ end_console=$(wc -l < "$work/frames.txt")
 load_console=$(cut -d' ' -f1-3 /proc/loadavg)
 # FRAME_BENCH_SHOT=FILE.png keeps a picture of the screen at the end (did the console open?).
 [ -n "${FRAME_BENCH_SHOT:-}" ] && import -window root "$FRAME_BENCH_SHOT"
+# FRAME_BENCH_LOG=FILE keeps the per-frame log (columns as LECTERN_FRAME_TIMES writes them).
+[ -n "${FRAME_BENCH_LOG:-}" ] && cp "$work/frames.txt" "$FRAME_BENCH_LOG"
 
 # Of the frames between two line numbers: p50, p99 and max of the wall time; the same of what the
 # frame thread waited for by itself (wall - CPU - waiting for a CPU), apart (the frame's logic: agenda,
@@ -90,6 +92,7 @@ stats() {
 finished=$(ls "$work/recordings"/*.mp4 2>/dev/null | grep -vc recording.mp4 || true)
 archived=$(find "$work/archive" -name '*.mp4' 2>/dev/null | wc -l)
 echo "bench/kiosk/frame_time: $size, display.renderer = $renderer, auto_record with ${talk} s talks, uploads capped at 256 KiB/s"
+echo "  kiosk's log: $(grep -h -o 'GL draws on the CPU.*\|the window is drawn by.*' "$work/kiosk.log" | paste -sd ';')"
 echo "  room screen (preview) for ${window} s, load average after: $load_room: $(stats "$start_room" "$end_room")"
 echo "  operator console for ${window} s, load average after: $load_console: $(stats "$start_console" "$end_console")"
 echo "  recordings finished: $finished, in the archive: $archived"

@@ -1,6 +1,8 @@
 #include "frame_renderer.h"
 
 #include "assets.h"
+#include "software_draw.h"
+#include "window_renderer.h"
 #include "ui/theme.h"
 
 #include <SDL.h>
@@ -13,7 +15,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <stdexcept>
 #include <vector>
 
@@ -65,24 +66,9 @@ std::unique_ptr<FrameRenderer> FrameRenderer::open_window(bool fullscreen, Kind 
     r->window_ = SDL_CreateWindow("Lectern", fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, fullscreen ? 0 : SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!r->window_) throw std::runtime_error(std::string("cannot create the kiosk window: ") + SDL_GetError());
     set_window_icon(r->window_);
-    // On Wayland the compositor paces what is shown, and SDL 2.26's vsync waits for the compositor's
-    // frame callback in a loop that never ends once the compositor is gone (cage ended first when
-    // systemd stops the kiosk unit): the frame loop would hang and never finish the recording.
-    const bool wayland = std::strcmp(SDL_GetCurrentVideoDriver(), "wayland") == 0;
-    if (kind == Kind::Software) {
-        // Into the window's own pixels (XShm on X11), not into a GL texture SDL would otherwise put
-        // them in: that would load the GL driver this renderer is there to avoid. SDL 2.26 has no
-        // such framebuffer on Wayland: there the kiosk draws with GL.
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-        r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE);
-        r->software_ = r->renderer_ != nullptr;
-        if (!r->renderer_)
-            std::fprintf(stderr, "<5>lectern: no software renderer on this display (%s); drawing with GL instead\n", SDL_GetError());
-        SDL_ResetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION);
-    }
-    if (!r->renderer_)
-        r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_ACCELERATED | (wayland ? 0 : SDL_RENDERER_PRESENTVSYNC));
-    if (!r->renderer_) r->software_ = (r->renderer_ = SDL_CreateRenderer(r->window_, -1, SDL_RENDERER_SOFTWARE)) != nullptr;
+    const WindowRenderer created = create_window_renderer(r->window_, kind);
+    r->renderer_ = created.renderer;
+    r->software_ = created.software;
     if (!r->renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
     if (fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch kiosk shows no mouse pointer
     r->init_imgui();
@@ -230,7 +216,12 @@ void FrameRenderer::end_frame(bool rasterize) {
     const auto started = std::chrono::steady_clock::now();
     SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);  // ui::colour::background
     SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (software_ || surface_) {
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        draw_for_software(renderer_, *ImGui::GetDrawData(), white.x, white.y);
+    } else {
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    }
     SDL_RenderPresent(renderer_);
     last_present_ms_ = static_cast<int>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
@@ -247,6 +238,7 @@ ImTextureID FrameRenderer::update_preview(const uint8_t* rgba, int width, int he
         if (preview_) SDL_DestroyTexture(preview_);
         // ABGR8888 is R,G,B,A in memory on little-endian machines, the recorder's byte order.
         preview_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STREAMING, width, height);
+        if (preview_) SDL_SetTextureBlendMode(preview_, SDL_BLENDMODE_NONE);
         preview_width_ = width;
         preview_height_ = height;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/fonts.h"
+#include "window_renderer.h"
 
 #include <imgui.h>
 
@@ -20,9 +21,8 @@ namespace lectern {
 
 class FrameRenderer {
 public:
-    // Gl: SDL's GL renderer (falls back to software when GL cannot start). Software: SDL's software
-    // renderer into the window's own pixels (XShm on X11), so no GL driver is loaded at all.
-    enum class Kind { Gl, Software };
+    // See window_renderer.h. Gl falls back to software when GL cannot start.
+    using Kind = RendererKind;
     // Throws std::runtime_error with SDL's reason and what to try.
     static std::unique_ptr<FrameRenderer> open_window(bool fullscreen, Kind kind = Kind::Gl);
     static std::unique_ptr<FrameRenderer> open_offscreen(int width, int height);

@@ -32,7 +32,7 @@ std::string agenda_glyphs(const Agenda& agenda) {
 FrameRenderer::Kind choose_renderer(const std::string& setting, ScreenId public_screen) {
     if (setting == "software") return FrameRenderer::Kind::Software;
     if (setting == "gl") return FrameRenderer::Kind::Gl;
-    return public_screen == ScreenId::Lobby ? FrameRenderer::Kind::Software : FrameRenderer::Kind::Gl;
+    return public_screen == ScreenId::Lobby ? FrameRenderer::Kind::Software : FrameRenderer::Kind::GlOnGpu;
 }
 
 KioskSession::KioskSession(const KioskOptions& options, bool with_station)

@@ -54,16 +54,16 @@ void draw_rundown(const ScreenContext& ctx, const OperatorView& view, OperatorUi
         const float bx = inner.max.x - buttons_w - 8 * u;
         const Rect skip{{bx, y + 6 * u}, {bx + 150 * u, y + row_h - 6 * u}};
         if (status == ItemStatus::Skipped) {
-            if (button_at("Record", skip, f.body)) out.push_back({IntentKind::Run, Command{CommandKind::RecordItem, item->id, "", {}}, ""});
+            if (button_at("Record", skip, f.body, colour::button_on_row)) out.push_back({IntentKind::Run, Command{CommandKind::RecordItem, item->id, "", {}}, ""});
         } else if (status == ItemStatus::Upcoming && item->kind != ItemKind::Break) {  // breaks are never recorded
-            if (button_at("Skip", skip, f.body)) out.push_back({IntentKind::Run, Command{CommandKind::SkipItem, item->id, "", {}}, ""});
+            if (button_at("Skip", skip, f.body, colour::button_on_row)) out.push_back({IntentKind::Run, Command{CommandKind::SkipItem, item->id, "", {}}, ""});
         }
         const Rect edit{{skip.max.x + 12 * u, skip.min.y}, {skip.max.x + 162 * u, skip.max.y}};
         // A correction reaches an item through its plan (not yet on tape), the recorder (being
         // recorded) or the files still held before upload (recorded); a missed item has no file,
         // and one already with the uploader would keep its old title there.
         const bool correctable = view.uncorrectable.count(item->id) == 0;
-        if (correctable && button_at("Edit", edit, f.body)) {
+        if (correctable && button_at("Edit", edit, f.body, colour::button_on_row)) {
             ui.editing_item = item->id;
             ui.editing_field = 0;
             ui.draft = MetadataCorrection{item->title, speaker_line(ctx.agenda, *item), item->note};

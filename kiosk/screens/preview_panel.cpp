@@ -33,13 +33,13 @@ void draw_audio_meters(const ScreenContext& ctx, const RecorderView& rec, const 
     const float w = (r.width() - (channels - 1) * gap) / channels;
     for (size_t c = 0; c < channels; ++c) {
         const float x0 = r.min.x + c * (w + gap), x1 = x0 + w;
-        dl->AddRectFilled(ImVec2(x0, r.min.y), ImVec2(x1, r.max.y), colour::track, 3 * u);
+        ui::rounded_rect(dl, ImVec2(x0, r.min.y), ImVec2(x1, r.max.y), colour::track, 3 * u);
         if (c >= rec.rms_dbfs.size()) continue;
         const float level = meter_fraction(rec.rms_dbfs[c]);
         const float y = r.max.y - r.height() * level;
         // Green to −18 dBFS, amber to −6, red above: the broadcast habit technicians read at a glance.
         const float amber_y = r.max.y - r.height() * meter_fraction(-18), red_y = r.max.y - r.height() * meter_fraction(-6);
-        dl->AddRectFilled(ImVec2(x0, std::max(y, amber_y)), ImVec2(x1, r.max.y), colour::ok, 3 * u);
+        ui::rounded_rect(dl, ImVec2(x0, std::max(y, amber_y)), ImVec2(x1, r.max.y), colour::ok, 3 * u);
         if (y < amber_y) dl->AddRectFilled(ImVec2(x0, std::max(y, red_y)), ImVec2(x1, amber_y), colour::warning);
         if (y < red_y) dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, red_y), colour::live);
         if (c < rec.peak_dbfs.size()) {

@@ -78,7 +78,7 @@ void draw_row(const ScreenContext& ctx, const RecordingsView& view, const Record
     // Thumbnail, 16:9, filled with the picture once the worker decoded it.
     const float th = inner.height(), tw = th * 16 / 9;
     const Rect thumb{inner.min, {inner.min.x + tw, inner.max.y}};
-    dl->AddRectFilled(thumb.min, thumb.max, IM_COL32(0, 0, 0, 255), 6 * u);
+    ui::rounded_rect(dl, thumb.min, thumb.max, IM_COL32(0, 0, 0, 255), 6 * u);
     const TextureView* picture = nullptr;
     if (view.thumbnails)
         if (auto it = view.thumbnails->find(r.media_path); it != view.thumbnails->end() && it->second.texture) picture = &it->second;

@@ -37,7 +37,7 @@ void draw_player(const ScreenContext& ctx, const RecordingsView& view, const Rec
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const PlayerView& p = view.player;
     const bool mine = p.recording == r.id && p.state != PlayerView::State::Closed;
-    dl->AddRectFilled(screen.min, screen.max, IM_COL32(0, 0, 0, 255), 8 * u);
+    ui::rounded_rect(dl, screen.min, screen.max, IM_COL32(0, 0, 0, 255), 8 * u);
     if (mine && p.picture.texture) {
         draw_picture(p.picture, screen);
     } else if (view.thumbnails) {

@@ -138,7 +138,7 @@ void progress_bar(const Rect& r, float fraction, ImU32 fill, ImU32 track) {
 float tag(ImFont* font, ImVec2 pos, ImU32 fill, ImU32 colour, std::string_view label) {
     ImVec2 size = measure(font, label);
     const float pad = font->FontSize * 0.45f;
-    canvas()->AddRectFilled(pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + size.y + pad * 0.6f), fill, size.y);
+    rounded_rect(canvas(), pos, ImVec2(pos.x + size.x + 2 * pad, pos.y + size.y + pad * 0.6f), fill, size.y);
     canvas()->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad * 0.3f), colour, label.data(),
                       label.data() + label.size());
     check_inside(pos, ImVec2(size.x + 2 * pad, size.y + pad * 0.6f), label);

@@ -19,6 +19,7 @@ constexpr ImU32 ok = IM_COL32(70, 200, 120, 255);
 constexpr ImU32 warning = IM_COL32(255, 170, 40, 255);
 constexpr ImU32 demo = IM_COL32(120, 80, 200, 255);
 constexpr ImU32 track = IM_COL32(55, 64, 82, 255);
+constexpr ImU32 button_on_row = IM_COL32(72, 84, 108, 255);  // a button on a panel_raised row: Skip, Edit
 }  // namespace colour
 
 void apply_style(float unit);

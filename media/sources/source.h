@@ -26,7 +26,7 @@ struct SourceSpec {
     // Opening it and reading its first packets (the stream probe) end after this many seconds.
     double open_seconds = 10;
     // Its reads wait in the device without looking at FFmpeg's interrupt callback (libavdevice's
-    // PulseAudio, ALSA and V4L2): it is probed on a thread of its own (source_probe.h).
+    // PulseAudio, ALSA and V4L2; x11grab in libxcb): it is probed on a thread of its own (source_probe.h).
     bool reads_ignore_interrupt = false;
     // A setting found wrong before the device is touched (e.g. an input_format FFmpeg does not
     // know): open() reports it instead of opening.

@@ -154,6 +154,18 @@ TEST_CASE("the operator console renders mid-session with an alert and uploads in
     }
 }
 
+// The rundown's Skip and Edit buttons had their row's own colour and read as plain words.
+TEST_CASE("the rundown's Skip and Edit buttons stand apart from their rows at 1920x1080 and 1280x800") {
+    for (const char* size : {"1920x1080", "1280x800"}) {
+        CAPTURE(size);
+        Shot shot = screenshot(std::string("operator-buttons-") + size,
+                               std::string("--screen operator --size ") + size +
+                                   " --at 2024-04-29T10:04:10+08:00 --state " + LECTERN_SOURCE_DIR + "/tests/data/state-recording-alert.json");
+        // Three or more buttons of at least 100x40 px each in the button colour (72, 84, 108).
+        CHECK(shot.image.count_near(72, 84, 108, 4) > 3 * 100 * 40u);
+    }
+}
+
 // The state has two alerts: the microphone's silence and the failing upload. At 1920x1080 the
 // preview took the whole column and only the first banner was drawn (the rest silently dropped).
 TEST_CASE("the console shows every alert under its preview at 1920x1080 and 1280x800, the preview giving way") {

@@ -3,6 +3,7 @@
 // buffers), while the lobby changes a few times a minute. display.renderer = "auto" draws a lobby
 // kiosk with SDL's software renderer into the window's own pixels, so no GL driver is loaded.
 #include "kiosk_session.h"
+#include "window_renderer.h"
 #include "lectern_config.h"
 #include "station_process.h"
 
@@ -14,11 +15,22 @@ using namespace lectern;
 using namespace lectern::test;
 using namespace std::chrono_literals;
 
-TEST_CASE("display.renderer auto draws the lobby in software and the live room and timer screens with GL") {
+TEST_CASE("display.renderer auto draws the lobby in software and the live room and timer screens with GL on a GPU") {
     CHECK(choose_renderer("auto", ScreenId::Lobby) == FrameRenderer::Kind::Software);
-    CHECK(choose_renderer("auto", ScreenId::Room) == FrameRenderer::Kind::Gl);
-    CHECK(choose_renderer("auto", ScreenId::Timer) == FrameRenderer::Kind::Gl);
+    CHECK(choose_renderer("auto", ScreenId::Room) == FrameRenderer::Kind::GlOnGpu);
+    CHECK(choose_renderer("auto", ScreenId::Timer) == FrameRenderer::Kind::GlOnGpu);
     CHECK(LecternConfig{}.display.renderer == "auto");
+}
+
+TEST_CASE("GL renderers that rasterize on the CPU are told from GPU drivers by their GL_RENDERER name") {
+    CHECK(rasterizes_on_cpu("llvmpipe (LLVM 15.0.6, 256 bits)"));
+    CHECK(rasterizes_on_cpu("softpipe"));
+    CHECK(rasterizes_on_cpu("Mesa DRI Intel(R) HD Graphics (Software Rasterizer)"));
+    CHECK(rasterizes_on_cpu("Google SwiftShader"));
+    CHECK_FALSE(rasterizes_on_cpu("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+    CHECK_FALSE(rasterizes_on_cpu("AMD Radeon Graphics (renoir, LLVM 15.0.6, DRM 3.49, 6.1.0-18-amd64)"));
+    CHECK_FALSE(rasterizes_on_cpu("NVIDIA GeForce GTX 1650/PCIe/SSE2"));
+    CHECK_FALSE(rasterizes_on_cpu(""));  // GL told us nothing: keep it
 }
 
 TEST_CASE("display.renderer gl or software holds for every screen") {
@@ -60,5 +72,22 @@ TEST_CASE("a lobby kiosk on X shows its picture without loading a GL driver") {
     CHECK(maps.find("libGLX_") == std::string::npos);
     CHECK(maps.find("_dri.so") == std::string::npos);
     CHECK(maps.find("libLLVM") == std::string::npos);
+    CHECK(kiosk.terminate(30s) == 0);
+}
+
+TEST_CASE("a room kiosk on X whose GL draws on the CPU (llvmpipe) draws with SDL's software renderer instead") {
+    XvfbDisplay display("1280x720");  // Xvfb has no GPU: Mesa's GL there is llvmpipe
+    StationOptions options;
+    options.args = {};
+    options.kiosk_id = "hall";
+    options.kiosk_extra = "screen = \"room\"\nroom = \"hall\"\n";
+    options.env = {{"DISPLAY", display.name}};
+    StationProcess kiosk(options);
+
+    auto pixel = [&] { return run_shell("import -display " + display.name + " -window root -crop 1x1+4+4 txt:-").output; };
+    CHECK(wait_until([&] { return pixel().find("(14,18,26)") != std::string::npos; }, 30s));
+    INFO("kiosk log: " << kiosk.log());
+    CHECK(kiosk.log().find("GL draws on the CPU here (llvmpipe") != std::string::npos);
+    CHECK(kiosk.log().find("drawn by SDL's software renderer (display.renderer = \"auto\")") != std::string::npos);
     CHECK(kiosk.terminate(30s) == 0);
 }

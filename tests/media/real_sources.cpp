@@ -3,6 +3,7 @@
 #include "media_test_support.h"
 
 #include <algorithm>
+#include <csignal>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -38,6 +39,10 @@ SourceProcess::SourceProcess(std::vector<std::string> argv, std::string dir, std
 void SourceProcess::kill() {
     if (process_) process_->kill9();
     process_.reset();
+}
+
+void SourceProcess::signal(int sig) {
+    if (process_) ::kill(-process_->pid(), sig);
 }
 
 void SourceProcess::restart() {

@@ -20,6 +20,7 @@ public:
     SourceProcess(std::vector<std::string> argv, std::string dir, std::string ready_file, std::string ready_text);
     void kill();     // SIGKILL to the whole group, like a power cut or a pulled cable
     void restart();  // the same command again, waiting until it is ready
+    void signal(int sig);  // to the whole group: SIGSTOP hangs it (a hung server), SIGCONT resumes it
     std::string log() const;
 
 private:

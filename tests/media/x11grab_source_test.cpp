@@ -7,8 +7,22 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <csignal>
+#include <optional>
+#include <thread>
+
 using namespace lectern;
 using namespace std::chrono_literals;
+
+namespace {
+MediaConfig recording_of(const test::XvfbPicture& screen, const std::string& dir) {
+    MediaConfig c = test::small_config(dir + "/rec");
+    c.source = "x11grab";
+    c.display = screen.display;
+    return c;
+}
+}  // namespace
 
 TEST_CASE("an X display's picture is recorded as shown, and the file is kept with slate after the display goes away") {
     std::string dir = test::fresh_dir("x11grab");
@@ -16,9 +30,7 @@ TEST_CASE("an X display's picture is recorded as shown, and the file is kept wit
     const std::string slide = dir + "/slide.png";
     test::run("convert -size 320x360 xc:'#2040c0' -size 320x360 xc:'#e0e0e0' +append '" + slide + "'");
     test::XvfbPicture screen(dir, "640x360", slide);
-    MediaConfig c = test::small_config(dir + "/rec");
-    c.source = "x11grab";
-    c.display = screen.display;
+    MediaConfig c = recording_of(screen, dir);
     Recorder recorder(c);
     REQUIRE(recorder.open());
     REQUIRE(recorder.start(test::sample_meta("slides")));
@@ -53,4 +65,41 @@ TEST_CASE("an X display's picture is recorded as shown, and the file is kept wit
     std::string slate = test::luma_at(done->media_path, in_slate / 30.0, w, h);
     REQUIRE(slate.size() == w * h);
     CHECK(test::bright_share(slate, w, 80, 102, 240, 122) > 0.25);
+}
+
+// libxcb waits for the X server's answers without looking at FFmpeg's interrupt callback, so a
+// hung X server (here: stopped) held open() for ever in x11grab's connection. open() now gives up
+// within the device sources' limit, naming the display; a retry while the first try still waits
+// neither waits nor starts another one.
+TEST_CASE("open() gives up within a bounded time, naming the display, when the X server does not answer") {
+    std::string dir = test::fresh_dir("x11grab-hung");
+    test::run("convert -size 64x36 xc:'#2040c0' '" + dir + "/blue.png'");
+    test::XvfbPicture screen(dir, "640x360", dir + "/blue.png");
+    auto recorder = std::make_unique<Recorder>(recording_of(screen, dir));
+    screen.process->signal(SIGSTOP);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        CAPTURE(attempt);
+        auto failed = test::failed_open_within(recorder, 30);
+        if (!failed) {
+            screen.process->kill();  // the open() left waiting then fails, and ends
+            FAIL("open() had not returned after 30 s");
+        }
+        CAPTURE(failed->why);
+        CHECK(failed->why.find("X11 display " + screen.display) != std::string::npos);
+        CHECK(failed->why.find(attempt == 0 ? "did not answer within" : "an earlier try still waits") != std::string::npos);
+        CHECK(failed->why.find("X server on " + screen.display) != std::string::npos);  // the fix: restart it
+        CHECK(failed->why.find("restart it") != std::string::npos);
+        CHECK(failed->seconds < 12);
+    }
+    // The try left waiting ends once the server is gone (its connection closes), and the display
+    // is tried again: refused at once for want of a server, no longer because a try still waits.
+    screen.process->kill();
+    const auto end = std::chrono::steady_clock::now() + 30s;
+    std::optional<test::FailedOpen> again;
+    while ((again = test::failed_open_within(recorder, 30)) && again->why.find("still waits") != std::string::npos &&
+           std::chrono::steady_clock::now() < end)
+        std::this_thread::sleep_for(100ms);
+    REQUIRE(again);
+    CAPTURE(again->why);
+    CHECK(again->why.find("X11 display " + screen.display + ": cannot open") != std::string::npos);
 }
