@@ -138,7 +138,7 @@ ui::Fonts FrameRenderer::load_fonts(const ui::FontFiles& files, float text_scale
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ui::Fonts fonts = ui::build_fonts(files, s.x, s.y, text_scale, text, max_texture_side(), timer_digits);
     ImGui_ImplSDLRenderer_CreateFontsTexture();
-    must_present_ = true;
+    must_present_ = whole_ = true;
     ImGui::GetIO().Fonts->ClearTexData();  // the texture has its own copy; at 4K the CPU's was tens of MB
     ui::apply_style(fonts.unit);
     return fonts;
@@ -215,16 +215,44 @@ void FrameRenderer::end_frame(bool rasterize) {
     must_present_ = false;
     const auto started = std::chrono::steady_clock::now();
     SDL_SetRenderDrawColor(renderer_, 14, 18, 26, 255);  // ui::colour::background
-    SDL_RenderClear(renderer_);
-    if (software_ || surface_) {
-        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
-        draw_for_software(renderer_, *ImGui::GetDrawData(), white.x, white.y);
+    if (software_ || partial_) {
+        draw_damaged();
     } else {
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        SDL_RenderClear(renderer_);
+        if (surface_) {
+            const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+            draw_for_software(renderer_, *ImGui::GetDrawData(), white.x, white.y);
+        } else {
+            ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        }
+        SDL_RenderPresent(renderer_);
     }
-    SDL_RenderPresent(renderer_);
     last_present_ms_ = static_cast<int>(
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+}
+
+void FrameRenderer::draw_damaged() {
+    // Only what changed since the last frame, into the pixels the last frame left (the window's
+    // own surface keeps them), and only that is sent to the display.
+    const ImDrawData& data = *ImGui::GetDrawData();
+    const std::vector<DamageRect> damaged = damage_.update(data, ImGui::GetIO().Fonts->TexID, whole_);
+    whole_ = false;
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    std::vector<SDL_Rect> shown;
+    for (const DamageRect& d : damaged) {
+        const SDL_Rect r{d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0};
+        SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+        SDL_RenderFillRect(renderer_, &r);
+        draw_for_software(renderer_, data, white.x, white.y, &r);
+        shown.push_back(r);
+    }
+    last_damage_.assign(damaged.begin(), damaged.end());
+    if (window_) {
+        SDL_RenderFlush(renderer_);
+        SDL_UpdateWindowSurfaceRects(window_, shown.data(), static_cast<int>(shown.size()));
+    } else {
+        SDL_RenderPresent(renderer_);
+    }
 }
 
 void FrameRenderer::abandon_frame() {

@@ -3,6 +3,7 @@
 // X server or GPU.
 #pragma once
 
+#include "frame_damage.h"
 #include "ui/fonts.h"
 #include "window_renderer.h"
 
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct SDL_Window;
 struct SDL_Renderer;
@@ -49,7 +51,11 @@ public:
     // After a frame failed between begin_frame and end_frame (an exception): closes what the frame
     // left open in ImGui so that the next begin_frame starts clean. Nothing is drawn.
     void abandon_frame();
-    void redraw() { must_present_ = true; }
+    void redraw() { must_present_ = whole_ = true; }
+    // Software drawing draws and presents only the parts of the screen that changed since the last
+    // frame (frame_damage.h); always on for a software window, for tests on an offscreen surface.
+    void set_partial_redraw(bool on) { partial_ = on; }
+    const std::vector<DamageRect>& last_damage() const { return last_damage_; }  // of the last frame drawn
     // The shortest wait between frames that are not answers to input: twice what the last
     // presented frame cost in software (a console's live preview must not take the whole CPU from
     // the recording), none with GL.
@@ -65,6 +71,7 @@ public:
 private:
     FrameRenderer() = default;
     void init_imgui();
+    void draw_damaged();
 
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
@@ -75,6 +82,10 @@ private:
     uint64_t presented_hash_ = 0;
     bool must_present_ = true;
     bool software_ = false;  // a window drawn by SDL's software renderer
+    bool partial_ = false;   // an offscreen surface drawn as a window is (tests)
+    bool whole_ = true;      // the next frame is drawn whole
+    FrameDamage damage_;
+    std::vector<DamageRect> last_damage_;
     int last_present_ms_ = 0;
 };
 

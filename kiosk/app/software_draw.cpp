@@ -79,7 +79,7 @@ struct Drawer {
 
 }  // namespace
 
-SoftwareDrawStats draw_for_software(SDL_Renderer* renderer, const ImDrawData& data, float white_u, float white_v) {
+SoftwareDrawStats draw_for_software(SDL_Renderer* renderer, const ImDrawData& data, float white_u, float white_v, const SDL_Rect* limit) {
     // As the stock backend: clip rectangles in framebuffer pixels, positions as they are.
     float rsx = 1.0f, rsy = 1.0f;
     SDL_RenderGetScale(renderer, &rsx, &rsy);
@@ -115,7 +115,8 @@ SoftwareDrawStats draw_for_software(SDL_Renderer* renderer, const ImDrawData& da
             const ImVec2 max(SDL_min(fb_width, (cmd.ClipRect.z - data.DisplayPos.x) * scale.x),
                              SDL_min(fb_height, (cmd.ClipRect.w - data.DisplayPos.y) * scale.y));
             if (max.x <= min.x || max.y <= min.y) continue;
-            const SDL_Rect clip{static_cast<int>(min.x), static_cast<int>(min.y), static_cast<int>(max.x - min.x), static_cast<int>(max.y - min.y)};
+            SDL_Rect clip{static_cast<int>(min.x), static_cast<int>(min.y), static_cast<int>(max.x - min.x), static_cast<int>(max.y - min.y)};
+            if (limit && !SDL_IntersectRect(&clip, limit, &clip)) continue;
             SDL_RenderSetClipRect(renderer, &clip);
             drawer.command(list, cmd);
         }

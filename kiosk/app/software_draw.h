@@ -8,6 +8,7 @@
 #pragma once
 
 struct ImDrawData;
+struct SDL_Rect;
 struct SDL_Renderer;
 
 namespace lectern {
@@ -21,6 +22,8 @@ struct SoftwareDrawStats {
 // Draws `data` with `renderer` (a software renderer; on another renderer the result is the same,
 // only not faster). Leaves the renderer's viewport, clip rectangle and draw state as it found them.
 // `white_uv` is the font atlas's white pixel (ImFontAtlas::TexUvWhitePixel): solid shapes use it.
-SoftwareDrawStats draw_for_software(SDL_Renderer* renderer, const ImDrawData& data, float white_u, float white_v);
+// `limit`: draws only inside this rectangle (a damaged part of the screen, see frame_damage.h).
+SoftwareDrawStats draw_for_software(SDL_Renderer* renderer, const ImDrawData& data, float white_u, float white_v,
+                                    const SDL_Rect* limit = nullptr);
 
 }  // namespace lectern
