@@ -34,7 +34,8 @@ RecordingMeta corrected(const RecordingMeta& meta, const std::string& title) {
 FinishedRecording short_recording(const std::string& dir, const RecordingMeta& meta) {
     Recorder recorder(test::small_config(dir));
     REQUIRE(recorder.open());
-    REQUIRE(recorder.start(meta));
+    auto started = recorder.start(meta);
+    REQUIRE_MESSAGE(started, started.error());
     test::wait_for_frames(recorder, 30);
     recorder.stop();
     auto done = recorder.wait_finished(20s);
