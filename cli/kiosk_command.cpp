@@ -3,6 +3,7 @@
 
 #include "kiosk_app.h"
 #include "kiosk_options.h"
+#include "window_renderer.h"
 #include "local_time.h"
 
 #include <cstdio>
@@ -44,6 +45,8 @@ KioskOptions parse_kiosk_options(const std::vector<std::string>& args) {
 }
 
 int run_kiosk_command(const std::vector<std::string>& args) {
+    // The kiosk's own question to a child of itself (kiosk/app/window_renderer.h); not for people.
+    if (args.size() == 1 && args[0] == "--gl-renderer-name") return print_gl_renderer_name();
     KioskOptions options = parse_kiosk_options(args);
     return options.screenshot.empty() ? run_kiosk(options) : run_screenshot(options);
 }

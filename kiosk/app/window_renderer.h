@@ -23,6 +23,13 @@ struct WindowRenderer {
 // GL_RENDERER names of rasterizers that run on the CPU (Mesa's llvmpipe, softpipe, swrast; SwiftShader).
 bool rasterizes_on_cpu(const std::string& gl_name);
 
+// GL_RENDERER of this display's GL, asked by a child process (this program with
+// --gl-renderer-name), so that the kiosk itself loads no GL driver it will not draw with (llvmpipe
+// keeps 52 MB and two threads once loaded). Empty when the child could not tell within 10 s.
+std::string gl_renderer_name_of_display();
+// The child's side: prints GL_RENDERER of a hidden GL window on this display; 0 when it could.
+int print_gl_renderer_name();
+
 // Creates the window's renderer; notes on stderr what it fell back to and why. On Wayland SDL 2.26
 // has no software window surface, so every kind draws with GL there, and without vsync (see
 // ARCHITECTURE.md, "Threads").

@@ -89,5 +89,9 @@ TEST_CASE("a room kiosk on X whose GL draws on the CPU (llvmpipe) draws with SDL
     INFO("kiosk log: " << kiosk.log());
     CHECK(kiosk.log().find("GL draws on the CPU here (llvmpipe") != std::string::npos);
     CHECK(kiosk.log().find("drawn by SDL's software renderer (display.renderer = \"auto\")") != std::string::npos);
+    // A child of the kiosk asked GL; the kiosk itself loaded no GL driver.
+    const std::string maps = read_text("/proc/" + std::to_string(kiosk.pid) + "/maps");
+    CHECK(maps.find("_dri.so") == std::string::npos);
+    CHECK(maps.find("libLLVM") == std::string::npos);
     CHECK(kiosk.terminate(30s) == 0);
 }
