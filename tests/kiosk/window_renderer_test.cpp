@@ -52,46 +52,53 @@ TEST_CASE("display.renderer takes auto, gl or software, and names the key and th
     CHECK(message.find("'display.renderer': \"vulkan\" is not allowed; use one of \"auto\", \"gl\", \"software\"") != std::string::npos);
 }
 
-TEST_CASE("a lobby kiosk on X shows its picture without loading a GL driver") {
-    XvfbDisplay display("1280x720");
+namespace {
+
+// The real kiosk, fullscreen on its own Xvfb, with these lines in its [kiosk] table.
+StationOptions kiosk_on(const XvfbDisplay& display, const std::string& id, const std::string& kiosk_lines) {
     StationOptions options;
     options.args = {};  // the kiosk itself, fullscreen
-    options.kiosk_id = "foyer";
-    options.kiosk_extra = "screen = \"lobby\"\n";
+    options.kiosk_id = id;
+    options.kiosk_extra = kiosk_lines;
     options.env = {{"DISPLAY", display.name}};
-    StationProcess kiosk(options);
+    return options;
+}
 
-    // The lobby's background colour reaches the X server (an undrawn window is black).
+// The screens' background colour reaches the X server (an undrawn window is black).
+bool shows_background(const XvfbDisplay& display) {
     auto pixel = [&] { return run_shell("import -display " + display.name + " -window root -crop 1x1+4+4 txt:-").output; };
-    CHECK(wait_until([&] { return pixel().find("(14,18,26)") != std::string::npos; }, 30s));
-    INFO("top left pixel: " << pixel());
-    CHECK(kiosk.log().find("drawn by SDL's software renderer (display.renderer = \"auto\")") != std::string::npos);
+    const bool shown = wait_until([&] { return pixel().find("(14,18,26)") != std::string::npos; }, 30s);
+    if (!shown) MESSAGE("top left pixel: " << pixel());
+    return shown;
+}
+
+// No vendor GL (libGLX_mesa, libGLX_nvidia), Mesa driver or LLVM in the process: they load only for
+// a GL context. libGLX itself comes with FFmpeg's OpenGL output device.
+void check_no_gl_driver(const StationProcess& kiosk) {
     const std::string maps = read_text("/proc/" + std::to_string(kiosk.pid) + "/maps");
-    // libGLX itself comes with FFmpeg's OpenGL output device; a vendor's GL (libGLX_mesa,
-    // libGLX_nvidia) and Mesa's drivers load only for a GL context.
     CHECK(maps.find("libGLX_") == std::string::npos);
     CHECK(maps.find("_dri.so") == std::string::npos);
     CHECK(maps.find("libLLVM") == std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("a lobby kiosk on X shows its picture without loading a GL driver") {
+    XvfbDisplay display("1280x720");
+    StationProcess kiosk(kiosk_on(display, "foyer", "screen = \"lobby\"\n"));
+    CHECK(shows_background(display));
+    CHECK(kiosk.log().find("drawn by SDL's software renderer (display.renderer = \"auto\")") != std::string::npos);
+    check_no_gl_driver(kiosk);
     CHECK(kiosk.terminate(30s) == 0);
 }
 
 TEST_CASE("a room kiosk on X whose GL draws on the CPU (llvmpipe) draws with SDL's software renderer instead") {
     XvfbDisplay display("1280x720");  // Xvfb has no GPU: Mesa's GL there is llvmpipe
-    StationOptions options;
-    options.args = {};
-    options.kiosk_id = "hall";
-    options.kiosk_extra = "screen = \"room\"\nroom = \"hall\"\n";
-    options.env = {{"DISPLAY", display.name}};
-    StationProcess kiosk(options);
-
-    auto pixel = [&] { return run_shell("import -display " + display.name + " -window root -crop 1x1+4+4 txt:-").output; };
-    CHECK(wait_until([&] { return pixel().find("(14,18,26)") != std::string::npos; }, 30s));
+    StationProcess kiosk(kiosk_on(display, "hall", "screen = \"room\"\nroom = \"hall\"\n"));
+    CHECK(shows_background(display));
     INFO("kiosk log: " << kiosk.log());
     CHECK(kiosk.log().find("GL draws on the CPU here (llvmpipe") != std::string::npos);
     CHECK(kiosk.log().find("drawn by SDL's software renderer (display.renderer = \"auto\")") != std::string::npos);
-    // A child of the kiosk asked GL; the kiosk itself loaded no GL driver.
-    const std::string maps = read_text("/proc/" + std::to_string(kiosk.pid) + "/maps");
-    CHECK(maps.find("_dri.so") == std::string::npos);
-    CHECK(maps.find("libLLVM") == std::string::npos);
+    check_no_gl_driver(kiosk);  // a child of the kiosk asked GL for its name
     CHECK(kiosk.terminate(30s) == 0);
 }
