@@ -57,6 +57,7 @@ struct ThreadProbe {
 // its server goes at exit) and must not erase from a destroyed set (ASan: heap-use-after-free at exit).
 std::mutex& probing_mutex = *new std::mutex;
 std::set<std::string>& probing = *new std::set<std::string>;
+std::atomic<int> running_probes{0};
 
 }  // namespace
 
@@ -82,6 +83,8 @@ std::string open_failure(const SourceSpec& spec, const ProbeOutcome& probe, doub
     return spec.what + ": cannot read stream information (" + av::error_text(probe.error) + "); " + spec.fix;
 }
 
+int probes_running() { return running_probes; }
+
 ProbeOutcome probe_here(const SourceSpec& spec, const AVInputFormat* format, AVIOInterruptCB interrupt) {
     return probe(spec, format, interrupt);
 }
@@ -99,17 +102,21 @@ ProbeOutcome probe_on_thread(const SourceSpec& spec, const AVInputFormat* format
     }
     auto shared = std::make_shared<ThreadProbe>();
     shared->deadline = deadline;
+    ++running_probes;
     std::thread([shared, spec, format, key] {
-        ProbeOutcome out = probe(spec, format, AVIOInterruptCB{&ThreadProbe::interrupted, shared.get()}, &shared->opened);
         {
-            std::lock_guard lock(probing_mutex);
-            probing.erase(key);
+            ProbeOutcome out = probe(spec, format, AVIOInterruptCB{&ThreadProbe::interrupted, shared.get()}, &shared->opened);
+            {
+                std::lock_guard lock(probing_mutex);
+                probing.erase(key);
+            }
+            std::lock_guard lock(shared->mutex);
+            shared->done = true;
+            // Left behind: out (and the source it opened) is freed here, as the thread ends.
+            if (!shared->abandoned) shared->outcome = std::move(out);
+            shared->finished.notify_all();
         }
-        std::lock_guard lock(shared->mutex);
-        shared->done = true;
-        // Left behind: out (and the source it opened) is freed here, as the thread ends.
-        if (!shared->abandoned) shared->outcome = std::move(out);
-        shared->finished.notify_all();
+        --running_probes;  // last: no FFmpeg or device library runs on this thread after it
     }).detach();
 
     std::unique_lock lock(shared->mutex);

@@ -31,6 +31,9 @@ ProbeOutcome probe_here(const SourceSpec& spec, const AVInputFormat* format, AVI
 ProbeOutcome probe_on_thread(const SourceSpec& spec, const AVInputFormat* format, double deadline,
                              const std::atomic<bool>& stop);
 
+// Probe threads not yet ended (left behind or still waited for).
+int probes_running();
+
 // Why opening failed, in words, after waiting `waited` seconds: naming the source and the fix, and
 // telling a source that did not answer or sent nothing from one that refused.
 std::string open_failure(const SourceSpec& spec, const ProbeOutcome& probe, double waited, bool stopped);

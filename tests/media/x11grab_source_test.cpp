@@ -4,8 +4,15 @@
 #include "media_test_support.h"
 #include "real_sources.h"
 #include "recorder.h"
+#include "source_clock.h"
+#include "source_probe.h"
+#include "sources/source.h"
 
 #include <doctest/doctest.h>
+
+extern "C" {
+#include <libavdevice/avdevice.h>
+}
 
 #include <chrono>
 #include <csignal>
@@ -102,4 +109,21 @@ TEST_CASE("open() gives up within a bounded time, naming the display, when the X
     REQUIRE(again);
     CAPTURE(again->why);
     CHECK(again->why.find("X11 display " + screen.display + ": cannot open") != std::string::npos);
+}
+
+// A probe told to stop was left running at once: the recorder's capture thread returned while the
+// probe's xcb_connect went on, and when the process exited then, libXau's atexit handler freed the
+// buffer the probe was writing (TSan, media_source_tests, the display test above). A stopped probe
+// of a source that answers (here: refuses, for want of a server) ends before probe_on_thread returns.
+TEST_CASE("a probe stopped while it opens an X display has ended when probe_on_thread returns") {
+    MediaConfig c = test::small_config(test::fresh_dir("x11grab-stop") + "/rec");
+    c.display = ":97";  // no X server there: the connection is refused at once
+    SourceSpec spec = x11grab_source(c);
+    avdevice_register_all();
+    const AVInputFormat* format = av_find_input_format("x11grab");
+    REQUIRE(format);
+    const std::atomic<bool> stop{true};
+    ProbeOutcome out = probe_on_thread(spec, format, SourceClock::steady_now() + 10, stop);
+    CHECK_FALSE(out.input);
+    CHECK(probes_running() == 0);
 }
