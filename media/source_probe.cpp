@@ -122,6 +122,13 @@ ProbeOutcome probe_on_thread(const SourceSpec& spec, const AVInputFormat* format
     std::unique_lock lock(shared->mutex);
     while (!shared->done && !stop && SourceClock::steady_now() < deadline)
         shared->finished.wait_for(lock, std::chrono::milliseconds(50));
+    // Stopped (the recorder closes; the process may be exiting): the probe is told to give up and
+    // gets a moment to end, so that a source that answers or refuses at once is not left running
+    // into exit (TSan: libXau's atexit handler freed the buffer an abandoned x11grab connect wrote).
+    if (!shared->done && stop) {
+        shared->give_up = true;
+        shared->finished.wait_for(lock, std::chrono::milliseconds(500), [&] { return shared->done; });
+    }
     if (shared->done) return std::move(shared->outcome);
     shared->abandoned = true;
     shared->give_up = true;

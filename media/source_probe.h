@@ -23,8 +23,9 @@ struct ProbeOutcome {
 ProbeOutcome probe_here(const SourceSpec& spec, const AVInputFormat* format, AVIOInterruptCB interrupt);
 
 // On a thread of its own, for a device whose reads do not look at the interrupt callback
-// (libavdevice's PulseAudio, ALSA and V4L2 wait in the device, x11grab in libxcb): waits until deadline (steady-clock
-// seconds) or stop. A probe still reading then is left behind and frees its source when its read
+// (libavdevice's PulseAudio, ALSA and V4L2 wait in the device, x11grab in libxcb): waits until
+// deadline (steady-clock seconds) or stop (then half a second more, for a probe that ends once told
+// to give up). A probe still reading then is left behind and frees its source when its read
 // returns; until then the same source is not probed again (still_waiting), so retries do not pile
 // up threads. Only for AVFMT_NOFILE devices: the context's interrupt callback is handed over with
 // it, and no inner I/O context keeps a copy of the probe's.
