@@ -205,7 +205,7 @@ uint64_t FrameRenderer::picture_hash() const { return hash_draw_data(*ImGui::Get
 void FrameRenderer::end_frame(bool rasterize) {
     ImGui::End();
     ImGui::Render();
-    drawn_pixels_ = 0;
+    last_damage_.clear();
     if (!rasterize) return;
     // A kiosk shows the same picture for most of a minute: rasterizing and presenting it again
     // would cost the whole idle CPU budget (software GL at 4K). Skip it unless something moved, a
@@ -220,7 +220,7 @@ void FrameRenderer::end_frame(bool rasterize) {
         draw_damaged();
     } else {
         const ImVec2 s = size();
-        drawn_pixels_ = static_cast<long>(s.x) * static_cast<long>(s.y);
+        last_damage_ = {DamageRect{0, 0, static_cast<int>(s.x), static_cast<int>(s.y)}};
         SDL_RenderClear(renderer_);
         if (surface_) {
             const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
@@ -238,25 +238,28 @@ void FrameRenderer::draw_damaged() {
     // Only what changed since the last frame, into the pixels the last frame left (the window's
     // own surface keeps them), and only that is sent to the display.
     const ImDrawData& data = *ImGui::GetDrawData();
-    const std::vector<DamageRect> damaged = damage_.update(data, ImGui::GetIO().Fonts->TexID, whole_);
+    last_damage_ = damage_.update(data, ImGui::GetIO().Fonts->TexID, whole_);
     whole_ = false;
     const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
     std::vector<SDL_Rect> shown;
-    for (const DamageRect& d : damaged) {
-        const SDL_Rect r{d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0};
+    for (const DamageRect& d : last_damage_) {
+        const SDL_Rect& r = shown.emplace_back(SDL_Rect{d.x0, d.y0, d.x1 - d.x0, d.y1 - d.y0});
         SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
         SDL_RenderFillRect(renderer_, &r);
         draw_for_software(renderer_, data, white.x, white.y, &r);
-        shown.push_back(r);
     }
-    last_damage_.assign(damaged.begin(), damaged.end());
-    for (const DamageRect& d : damaged) drawn_pixels_ += d.area();
     if (window_) {
         SDL_RenderFlush(renderer_);
         SDL_UpdateWindowSurfaceRects(window_, shown.data(), static_cast<int>(shown.size()));
     } else {
         SDL_RenderPresent(renderer_);
     }
+}
+
+long FrameRenderer::drawn_pixels() const {
+    long pixels = 0;
+    for (const DamageRect& d : last_damage_) pixels += d.area();
+    return pixels;
 }
 
 void FrameRenderer::abandon_frame() {

@@ -55,8 +55,10 @@ public:
     // Software drawing draws and presents only the parts of the screen that changed since the last
     // frame (frame_damage.h); always on for a software window, for tests on an offscreen surface.
     void set_partial_redraw(bool on) { partial_ = on; }
-    const std::vector<DamageRect>& last_damage() const { return last_damage_; }  // of the last frame drawn
-    long drawn_pixels() const { return drawn_pixels_; }  // by the last end_frame (0: nothing changed)
+    // What the last end_frame drew: the damaged rectangles (the whole screen when drawn whole;
+    // none when nothing changed), and their pixels.
+    const std::vector<DamageRect>& last_damage() const { return last_damage_; }
+    long drawn_pixels() const;
     // The shortest wait between frames that are not answers to input: twice what the last
     // presented frame cost in software (a console's live preview must not take the whole CPU from
     // the recording), none with GL.
@@ -87,7 +89,6 @@ private:
     bool whole_ = true;      // the next frame is drawn whole
     FrameDamage damage_;
     std::vector<DamageRect> last_damage_;
-    long drawn_pixels_ = 0;
     int last_present_ms_ = 0;
 };
 

@@ -75,10 +75,10 @@ void draw_preview_panel(const ScreenContext& ctx, const Rect& r) {
     float w = video.width(), h = w / aspect;
     if (h > video.height()) h = video.height(), w = h * aspect;
     const Rect frame{{video.min.x, video.min.y}, {video.min.x + w, video.min.y + h}};
-    rounded_rect(dl, frame.min, frame.max, IM_COL32(0, 0, 0, 255), 10 * u);
     if (rec.preview) {
-        rounded_rect(dl, frame.min, frame.max, IM_COL32_WHITE, 10 * u, rec.preview);
+        rounded_rect(dl, frame.min, frame.max, IM_COL32_WHITE, 10 * u, rec.preview);  // opaque: nothing under it
     } else {
+        rounded_rect(dl, frame.min, frame.max, IM_COL32(0, 0, 0, 255), 10 * u);
         const char* why = rec.state == RecorderView::State::Unavailable ? "No recorder in this kiosk" : "No picture";
         const ImVec2 s = measure(f.heading, why);
         text(f.heading, ImVec2((frame.min.x + frame.max.x - s.x) / 2, (frame.min.y + frame.max.y - s.y) / 2), colour::text_dim, why);
